@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Fenghuo reads from the environment, parsed once at boot by the
+ * composition root. Nothing else reads process.env.
+ */
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+const bool = (def: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return def;
+      if (/^(1|true|yes|on)$/i.test(v)) return true;
+      if (/^(0|false|no|off)$/i.test(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected true/false, got "${v}"` });
+      return z.NEVER;
+    });
+
+const envSchema = z.object({
+  PORT: int(8080, 0).refine((p) => p <= 65535, 'must be a port number'),
+  HOST: z.string().default('127.0.0.1'),
+  FENGHUO_DATA_DIR: z.string().default('.fenghuo'),
+  FENGHUO_TIMEZONE: z.string().default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  CLICKHOUSE_URL: optionalNonEmpty.pipe(z.url().optional()),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier')
+    .default('fenghuo'),
+
+  FENGHUO_INGEST_TOKEN: optionalNonEmpty,
+  FENGHUO_MAX_BODY_BYTES: int(10 * 1024 * 1024, 1024),
+  FENGHUO_BATCH_MAX_ROWS: int(20_000, 1),
+  FENGHUO_BATCH_MAX_WAIT_MS: int(200, 0),
+  FENGHUO_QUEUE_MAX_RECORDS: int(200_000, 1),
+  FENGHUO_ACK_TIMEOUT_MS: int(30_000, 100),
+  FENGHUO_INSERT_RETRY_MAX_MS: int(10_000, 10),
+  FENGHUO_DEMO: bool(true),
+  FENGHUO_DEMO_RATE: z.coerce.number().positive().default(20),
+});
+
+export interface StorageConfig {
+  /** Set: a ClickHouse server. Unset: embedded chdb under dataDir/clickhouse. */
+  url?: string;
+  user: string;
+  password: string;
+  database: string;
+  chdbPath: string;
+}
+
+export interface IngestConfig {
+  token?: string;
+  maxBodyBytes: number;
+  batchMaxRows: number;
+  batchMaxWaitMs: number;
+  queueMaxRecords: number;
+  ackTimeoutMs: number;
+  insertRetryMaxMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  timezone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  storage: StorageConfig;
+  ingest: IngestConfig;
+  demo: { enabled: boolean; rate: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.FENGHUO_DATA_DIR);
+  const storage: StorageConfig = {
+    user: e.CLICKHOUSE_USER,
+    password: e.CLICKHOUSE_PASSWORD,
+    database: e.CLICKHOUSE_DATABASE,
+    chdbPath: path.join(dataDir, 'clickhouse'),
+  };
+  if (e.CLICKHOUSE_URL) storage.url = e.CLICKHOUSE_URL;
+  const ingest: IngestConfig = {
+    maxBodyBytes: e.FENGHUO_MAX_BODY_BYTES,
+    batchMaxRows: e.FENGHUO_BATCH_MAX_ROWS,
+    batchMaxWaitMs: e.FENGHUO_BATCH_MAX_WAIT_MS,
+    queueMaxRecords: e.FENGHUO_QUEUE_MAX_RECORDS,
+    ackTimeoutMs: e.FENGHUO_ACK_TIMEOUT_MS,
+    insertRetryMaxMs: e.FENGHUO_INSERT_RETRY_MAX_MS,
+  };
+  if (e.FENGHUO_INGEST_TOKEN) ingest.token = e.FENGHUO_INGEST_TOKEN;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    timezone: e.FENGHUO_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    storage,
+    ingest,
+    demo: { enabled: e.FENGHUO_DEMO, rate: e.FENGHUO_DEMO_RATE },
+  };
+}

@@ -1,0 +1,7 @@
+export * from './mention';
+export * from './config';
+export * from './names';
+export * from './api';
+export * from './ports/bus';
+export * from './ports/store';
+export * from './result';

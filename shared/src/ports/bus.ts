@@ -1,0 +1,102 @@
+/**
+ * The message bus between ingest entry points and workers. Two adapters
+ * implement it: the in-process bus (embedded default) and Kafka.
+ *
+ * Delivery is at-least-once: a handler may see a record again after a crash
+ * or a failed batch, so handlers must be idempotent (the mention writer
+ * deduplicates by platform and id).
+ */
+
+export interface BusRecord {
+  /** Partitioning key: records with one key stay in order on one partition. */
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface ConsumedRecord extends BusRecord {
+  topic: string;
+  partition: number;
+  /** Offset within the partition, as a decimal string (Kafka offsets are 64-bit). */
+  offset: string;
+  /** When the bus accepted the record, epoch ms. */
+  timestamp: number;
+}
+
+export interface BatchContext {
+  topic: string;
+  partition: number;
+  /** True once this consumer lost the partition (rebalance): stop and do not write. */
+  isStale(): boolean;
+  heartbeat(): Promise<void>;
+}
+
+export type BatchHandler = (records: ConsumedRecord[], ctx: BatchContext) => Promise<void>;
+
+export interface SubscribeOptions {
+  topic: string;
+  groupId: string;
+  handler: BatchHandler;
+  /** Close a batch at this many records… */
+  maxBatchRecords?: number;
+  /** …or this long after its first record arrived. */
+  maxBatchWaitMs?: number;
+}
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+export interface Subscription {
+  pause(): void;
+  resume(): void;
+  /** Finishes (or abandons) the batch in hand, commits what was handled, leaves the group. */
+  stop(): Promise<void>;
+  lag(): Promise<PartitionLag[]>;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions?: number;
+  retentionMs?: number;
+}
+
+export interface BusHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+export interface Bus {
+  readonly kind: 'in-process' | 'kafka';
+  ensureTopics(topics: TopicSpec[]): Promise<void>;
+  /**
+   * Resolves once the records are durable: acknowledged by every in-sync Kafka
+   * replica, or, in process, handled by every subscribed group (stored).
+   * Rejects with BackpressureError when the bus cannot take more now, and
+   * with BusUnavailableError when it cannot be reached.
+   */
+  publish(topic: string, records: BusRecord[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  health(): Promise<BusHealth>;
+  close(): Promise<void>;
+}
+
+export class BackpressureError extends Error {
+  override name = 'BackpressureError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export class BusUnavailableError extends Error {
+  override name = 'BusUnavailableError';
+}
+
+export class AckTimeoutError extends Error {
+  override name = 'AckTimeoutError';
+}
