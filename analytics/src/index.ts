@@ -1,0 +1,1 @@
+export { ingestCounts, recentIngestLagP95, type IngestCounts } from './queries/ingest-stats.query';

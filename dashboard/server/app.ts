@@ -1,0 +1,67 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Bus, HealthResponse, StatsResponse, Store } from '@fenghuo/shared';
+import { ingestCounts, recentIngestLagP95 } from '@fenghuo/analytics';
+import { createMentionsHandler, type MentionsRouteOptions } from '@fenghuo/ingest';
+import { statusPage } from './status-page';
+
+export interface AppDeps {
+  store: Store;
+  bus: Bus;
+  registry: Registry;
+  logger: Logger;
+  ingest: MentionsRouteOptions;
+  /** In-process freshness (received → stored) when the writer runs in this process. */
+  freshnessP95?: () => number | undefined;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/healthz', async (_req, res) => {
+    const [store, bus] = await Promise.all([
+      deps.store.ping().then((ok) => ({ ok, ...(ok ? {} : { detail: 'store did not answer' }) })),
+      deps.bus.health(),
+    ]);
+    const body: HealthResponse = {
+      status: store.ok && bus.ok ? 'ok' : 'down',
+      checks: { store, bus },
+    };
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', deps.registry.contentType);
+    res.send(await deps.registry.metrics());
+  });
+
+  app.get('/api/v1/stats', async (_req, res) => {
+    const counts = await ingestCounts(deps.store);
+    const local = deps.freshnessP95?.();
+    const lag = local !== undefined ? local : await recentIngestLagP95(deps.store);
+    const body: StatsResponse = { mentions: counts.mentions, rejected: counts.rejected, lag_ms: lag };
+    res.json(body);
+  });
+
+  app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(statusPage());
+  });
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'no such API route' });
+  });
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    deps.logger.error({ err: error }, 'request failed');
+    if (res.headersSent) return;
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    res.status(status).json({ error: status === 500 ? 'internal error' : String(error.message ?? 'bad request') });
+  };
+  app.use(onError);
+  return app;
+}

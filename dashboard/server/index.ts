@@ -1,0 +1,2 @@
+export { startRuntime, createLogger, type Runtime, type Roles, type RuntimeOptions } from './runtime';
+export { createApp, type AppDeps } from './app';

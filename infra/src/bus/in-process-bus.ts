@@ -1,0 +1,264 @@
+import {
+  BackpressureError,
+  BusUnavailableError,
+  type BatchContext,
+  type Bus,
+  type BusHealth,
+  type BusRecord,
+  type ConsumedRecord,
+  type PartitionLag,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicSpec,
+} from '@fenghuo/shared';
+
+export interface InProcessBusOptions {
+  /** Records a topic may hold unhandled before publish answers with back-pressure. */
+  maxQueuedRecords: number;
+  retryAfterSeconds?: number;
+  /** Back-off between redeliveries of a batch whose handler failed. */
+  redeliveryDelayMs?: (attempt: number) => number;
+  onHandlerError?: (error: unknown, topic: string, attempt: number) => void;
+}
+
+interface Waiter {
+  endOffset: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+interface Group {
+  id: string;
+  committed: number;
+  subscription?: Subscription;
+}
+
+interface Topic {
+  name: string;
+  /** Records from baseOffset on; those every group has handled are trimmed. */
+  log: ConsumedRecord[];
+  baseOffset: number;
+  groups: Map<string, Group>;
+  waiters: Waiter[];
+  wake: Set<() => void>;
+}
+
+/**
+ * The embedded bus: one partition per topic, consumer groups with offsets in
+ * memory. publish() resolves only when every subscribed group has handled the
+ * records (for the ingest worker: stored in ClickHouse), which gives an HTTP
+ * 202 the same meaning as with Kafka: the records are safe.
+ */
+export function createInProcessBus(options: InProcessBusOptions): Bus {
+  const topics = new Map<string, Topic>();
+  const retryAfter = options.retryAfterSeconds ?? 1;
+  const delay = options.redeliveryDelayMs ?? ((attempt: number) => Math.min(5000, 50 * 2 ** attempt));
+  let closed = false;
+
+  function topicOf(name: string): Topic {
+    let t = topics.get(name);
+    if (!t) {
+      t = { name, log: [], baseOffset: 0, groups: new Map(), waiters: [], wake: new Set() };
+      topics.set(name, t);
+    }
+    return t;
+  }
+
+  function endOffset(t: Topic): number {
+    return t.baseOffset + t.log.length;
+  }
+
+  function settle(t: Topic): void {
+    if (t.groups.size === 0) return;
+    let low = Infinity;
+    for (const g of t.groups.values()) low = Math.min(low, g.committed);
+    if (low > t.baseOffset) {
+      t.log.splice(0, low - t.baseOffset);
+      t.baseOffset = low;
+    }
+    if (t.waiters.length) {
+      const pending: Waiter[] = [];
+      for (const w of t.waiters) {
+        if (w.endOffset <= low) w.resolve();
+        else pending.push(w);
+      }
+      t.waiters = pending;
+    }
+  }
+
+  class GroupLoop implements Subscription {
+    private paused = false;
+    private stopped = false;
+    private running: Promise<void>;
+    private stale = false;
+
+    constructor(
+      private readonly topic: Topic,
+      private readonly group: Group,
+      private readonly opts: SubscribeOptions,
+    ) {
+      this.running = this.loop();
+    }
+
+    pause(): void {
+      this.paused = true;
+    }
+
+    resume(): void {
+      this.paused = false;
+      this.poke();
+    }
+
+    async stop(): Promise<void> {
+      this.stopped = true;
+      this.poke();
+      await this.running;
+      if (this.group.subscription === this) this.group.subscription = undefined;
+    }
+
+    async lag(): Promise<PartitionLag[]> {
+      return [{ topic: this.topic.name, partition: 0, lag: endOffset(this.topic) - this.group.committed }];
+    }
+
+    private poke(): void {
+      for (const wake of [...this.topic.wake]) wake();
+    }
+
+    private wait(ms?: number): Promise<void> {
+      return new Promise((resolve) => {
+        const done = () => {
+          this.topic.wake.delete(done);
+          if (timer) clearTimeout(timer);
+          resolve();
+        };
+        const timer = ms === undefined ? undefined : setTimeout(done, ms);
+        this.topic.wake.add(done);
+      });
+    }
+
+    private available(): number {
+      return endOffset(this.topic) - this.group.committed;
+    }
+
+    private async loop(): Promise<void> {
+      const max = this.opts.maxBatchRecords ?? 10_000;
+      const maxWait = this.opts.maxBatchWaitMs ?? 200;
+      while (!this.stopped && !closed) {
+        if (this.paused || this.available() === 0) {
+          await this.wait();
+          continue;
+        }
+        // Hold the batch open for more records, up to its size or its time.
+        const openedAt = Date.now();
+        while (!this.stopped && !closed && this.available() < max) {
+          const left = maxWait - (Date.now() - openedAt);
+          if (left <= 0) break;
+          await this.wait(left);
+        }
+        if (this.stopped || closed) break;
+        const from = this.group.committed - this.topic.baseOffset;
+        const batch = this.topic.log.slice(from, from + max);
+        await this.deliver(batch);
+      }
+    }
+
+    private async deliver(batch: ConsumedRecord[]): Promise<void> {
+      const ctx: BatchContext = {
+        topic: this.topic.name,
+        partition: 0,
+        isStale: () => this.stale || closed,
+        heartbeat: async () => {},
+      };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.opts.handler(batch, ctx);
+          this.group.committed += batch.length;
+          settle(this.topic);
+          return;
+        } catch (error) {
+          options.onHandlerError?.(error, this.topic.name, attempt);
+          if (this.stopped || closed) return;
+          await this.wait(delay(attempt));
+          if (this.stopped || closed) return;
+        }
+      }
+    }
+  }
+
+  return {
+    kind: 'in-process',
+
+    async ensureTopics(specs: TopicSpec[]): Promise<void> {
+      for (const s of specs) topicOf(s.name);
+    },
+
+    publish(topicName: string, records: BusRecord[]): Promise<void> {
+      if (closed) return Promise.reject(new BusUnavailableError('the bus is closed'));
+      if (records.length === 0) return Promise.resolve();
+      const t = topicOf(topicName);
+      const queued = endOffset(t) - minCommitted(t);
+      // A request larger than the whole bound still goes through an empty queue.
+      if (queued > 0 && queued + records.length > options.maxQueuedRecords) {
+        return Promise.reject(
+          new BackpressureError(
+            `ingest queue is full (${queued} records waiting to be stored); retry shortly`,
+            retryAfter,
+          ),
+        );
+      }
+      const now = Date.now();
+      let offset = endOffset(t);
+      for (const r of records) {
+        const rec: ConsumedRecord = { ...r, topic: topicName, partition: 0, offset: String(offset++), timestamp: now };
+        t.log.push(rec);
+      }
+      for (const wake of [...t.wake]) wake();
+      if (t.groups.size === 0) {
+        // Nobody consumes this topic yet: keep the records for a later group.
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve, reject) => {
+        t.waiters.push({ endOffset: offset, resolve, reject });
+      });
+    },
+
+    async subscribe(opts: SubscribeOptions): Promise<Subscription> {
+      if (closed) throw new BusUnavailableError('the bus is closed');
+      const t = topicOf(opts.topic);
+      let group = t.groups.get(opts.groupId);
+      if (!group) {
+        // A new group starts at the oldest record still held.
+        group = { id: opts.groupId, committed: t.baseOffset };
+        t.groups.set(opts.groupId, group);
+      }
+      if (group.subscription) throw new Error(`group ${opts.groupId} already has a consumer on ${opts.topic}`);
+      const loop = new GroupLoop(t, group, opts);
+      group.subscription = loop;
+      return loop;
+    },
+
+    async health(): Promise<BusHealth> {
+      return closed ? { ok: false, detail: 'closed' } : { ok: true };
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      const stops: Promise<void>[] = [];
+      for (const t of topics.values()) {
+        for (const wake of [...t.wake]) wake();
+        for (const g of t.groups.values()) if (g.subscription) stops.push(g.subscription.stop());
+        for (const w of t.waiters) w.reject(new BusUnavailableError('the bus closed before the records were handled'));
+        t.waiters = [];
+      }
+      await Promise.all(stops);
+    },
+  };
+
+  function minCommitted(t: Topic): number {
+    if (t.groups.size === 0) return t.baseOffset;
+    let low = Infinity;
+    for (const g of t.groups.values()) low = Math.min(low, g.committed);
+    return low;
+  }
+}

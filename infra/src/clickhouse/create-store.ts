@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import {
+  StoreLockedError,
+  StoreUnavailableError,
+  type QueryParams,
+  type QuerySettings,
+  type StorageConfig,
+  type Store,
+} from '@fenghuo/shared';
+
+/**
+ * Settings sent with every query on both backends, so chdb behaves like a
+ * server: 64-bit integers as JSON strings (chdb's default is numbers), and
+ * synchronous inserts (chdb defaults to async_insert=1, which would delay
+ * visibility and hide insert errors).
+ */
+const BASE_SETTINGS: QuerySettings = {
+  output_format_json_quote_64bit_integers: 1,
+  async_insert: 0,
+  date_time_input_format: 'best_effort',
+};
+
+type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
+
+export interface CreateStoreOptions {
+  /** Label written into the lock message, e.g. "fenghuo start". */
+  holder?: string;
+}
+
+export async function createStore(config: StorageConfig, options: CreateStoreOptions = {}): Promise<Store> {
+  return config.url ? createServerStore(config) : createChdbStore(config, options);
+}
+
+async function createServerStore(config: StorageConfig): Promise<Store> {
+  const base = {
+    url: config.url!,
+    username: config.user,
+    password: config.password,
+    clickhouse_settings: BASE_SETTINGS,
+    request_timeout: 120_000,
+  };
+  const bootstrap = createClient(base);
+  try {
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(config.database)}` });
+  } catch (error) {
+    throw new StoreUnavailableError(`cannot reach ClickHouse at ${redactUrl(config.url!)}: ${messageOf(error)}`);
+  } finally {
+    await bootstrap.close();
+  }
+  const client = createClient({ ...base, database: config.database });
+  return wrapClient(client, 'server', config.database, undefined);
+}
+
+async function createChdbStore(config: StorageConfig, options: CreateStoreOptions): Promise<Store> {
+  fs.mkdirSync(config.chdbPath, { recursive: true });
+  const lock = acquireLockFile(`${config.chdbPath}.lock`, options.holder ?? 'fenghuo');
+  let connection;
+  try {
+    connection = createChdbConnection({ path: config.chdbPath });
+  } catch (error) {
+    lock.release();
+    if (/Cannot lock file|already running/i.test(messageOf(error))) {
+      throw new StoreLockedError(lockedMessage(config.chdbPath, lock.holderDescription));
+    }
+    throw error;
+  }
+  // chdb types its Connection against @clickhouse/client-common, which the
+  // client now bundles under another path: the shapes are the same.
+  const client = createClient({ connection: connection as unknown as ClientConnection, clickhouse_settings: BASE_SETTINGS });
+  // chdb ignores the client's `database` option; USE persists on its session.
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(config.database)}` });
+  await client.command({ query: `USE ${quoteIdent(config.database)}` });
+  return wrapClient(client, 'chdb', config.database, lock.release);
+}
+
+function lockedMessage(chdbPath: string, holder: string | undefined): string {
+  return (
+    `the embedded store at ${chdbPath} is held by another running Fenghuo process` +
+    (holder ? ` (${holder})` : '') +
+    '. chdb lets only one process open a data directory: stop that process, ' +
+    'send the data through it instead (e.g. `pnpm fenghuo import … --server http://localhost:8080 --token …`), ' +
+    'or use a ClickHouse server (CLICKHOUSE_URL) so that several processes can share storage.'
+  );
+}
+
+interface LockFile {
+  release: () => void;
+  holderDescription?: string;
+}
+
+/**
+ * A pid file beside the chdb directory. chdb's own file lock is what protects
+ * the data; this file only lets the error name the process that holds it.
+ */
+function acquireLockFile(file: string, holder: string): LockFile {
+  let holderDescription: string | undefined;
+  try {
+    const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number; holder?: string; since?: string };
+    if (existing.pid && existing.pid !== process.pid && isAlive(existing.pid)) {
+      holderDescription = `pid ${existing.pid}, ${existing.holder ?? 'fenghuo'}, since ${existing.since ?? '?'}`;
+    }
+  } catch {
+    // no lock file, or unreadable: nobody we can name
+  }
+  if (holderDescription) return { release: () => {}, holderDescription };
+  const mine = JSON.stringify({ pid: process.pid, holder, since: new Date().toISOString() });
+  fs.writeFileSync(file, mine);
+  return {
+    release: () => {
+      try {
+        if (fs.readFileSync(file, 'utf8') === mine) fs.unlinkSync(file);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function wrapClient(
+  client: ClickHouseClient,
+  kind: 'chdb' | 'server',
+  database: string,
+  onClose: (() => void) | undefined,
+): Store {
+  // On chdb a setting passed with one query stays set on the session for the
+  // next ones. Remember every per-query setting and send its default back on
+  // later queries that do not set it, so each query sees exactly its own.
+  const touched = new Map<string, string | number | boolean>();
+
+  async function effectiveSettings(settings: QuerySettings | undefined): Promise<QuerySettings> {
+    if (kind !== 'chdb') return settings ?? {};
+    const unknown = Object.keys(settings ?? {}).filter((k) => !touched.has(k) && !(k in BASE_SETTINGS));
+    if (unknown.length) {
+      const rs = await client.query({
+        query: 'SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}',
+        query_params: { names: unknown },
+        format: 'JSONEachRow',
+      });
+      for (const row of await rs.json<{ name: string; default: string }>()) touched.set(row.name, row.default);
+    }
+    const out: QuerySettings = {};
+    for (const [k, v] of touched) out[k] = v;
+    return { ...out, ...settings };
+  }
+
+  let closed = false;
+  return {
+    kind,
+    database,
+    client,
+    async query<T>(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<T[]> {
+      const rs = await client.query({
+        query: sql,
+        query_params: params ?? {},
+        format: 'JSONEachRow',
+        clickhouse_settings: await effectiveSettings(settings),
+      });
+      return rs.json<T>();
+    },
+    async command(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<void> {
+      await client.command({
+        query: sql,
+        query_params: params ?? {},
+        clickhouse_settings: await effectiveSettings(settings),
+      });
+    },
+    async insert(table, columns, rows, settings): Promise<void> {
+      if (rows.length === 0) return;
+      await client.insert({
+        table,
+        values: rows as unknown[][],
+        columns: columns as [string, ...string[]],
+        format: 'JSONCompactEachRow',
+        clickhouse_settings: await effectiveSettings(settings),
+      });
+    },
+    async ping(): Promise<boolean> {
+      try {
+        const result = await client.ping();
+        return result.success;
+      } catch {
+        return false;
+      }
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return `\`${name}\``;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,59 @@
+import { ok, reject, type Mention, type StepResult } from '@fenghuo/shared';
+import { loadSentimentLexicon, loadSentimentModifiers } from '../lexicon/load-lexicons';
+import { keywords } from './keywords.step';
+import type { Place } from './places';
+import { region } from './region.step';
+import { segment } from './segment.step';
+import { segmenter } from './segmenter';
+import { sentiment, type SentimentLabel, type SentimentLexicon } from './sentiment.step';
+import { simhash } from './simhash.step';
+
+export interface Enrichment {
+  tokens: string[];
+  keywords: string[];
+  simhash: string;
+  sentiment: number;
+  sentimentLabel: SentimentLabel;
+  place?: Place;
+  regionSource: 'field' | 'text' | 'author' | '';
+}
+
+export type Enricher = (mention: Mention) => StepResult<Enrichment>;
+
+/**
+ * Runs the enrichment steps in order. Each step is a pure function; one that
+ * throws rejects this mention with the step's name and never the batch.
+ */
+export function createEnricher(): Enricher {
+  const seg = segmenter();
+  const lexicon: SentimentLexicon = { words: loadSentimentLexicon(), modifiers: loadSentimentModifiers() };
+  // Negations, intensifiers and contrast words steer sentiment but are not what a text is about.
+  const skip = new Set([...seg.stopwords, ...lexicon.modifiers.keys()]);
+  return (mention) => {
+    let step = 'segment';
+    try {
+      const text = mention.title ? `${mention.title}\n${mention.text}` : mention.text;
+      const s = segment(text, seg, skip);
+      step = 'keywords';
+      const kw = keywords(s.tokens, seg);
+      step = 'simhash';
+      const hash = simhash(s.tokens, seg);
+      step = 'sentiment';
+      const senti = sentiment(s.all, s.emoticons, lexicon);
+      step = 'region';
+      const r = region(mention, s.tokens);
+      const out: Enrichment = {
+        tokens: s.tokens,
+        keywords: kw,
+        simhash: hash,
+        sentiment: senti.score,
+        sentimentLabel: senti.label,
+        regionSource: r.source,
+      };
+      if (r.place) out.place = r.place;
+      return ok(out);
+    } catch (error) {
+      return reject(`enrich_${step}`, `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}

@@ -1,0 +1,85 @@
+import type { Segmenter } from './segmenter';
+
+/**
+ * 64-bit SimHash over content tokens weighted by IDF (Charikar 2002): near
+ * duplicate texts land a few bits apart. Each token's 64 bits are two
+ * MurmurHash3 (32-bit) values with different seeds.
+ */
+
+const SEED_LO = 0x9747b28c;
+const SEED_HI = 0x5bd1e995;
+const tokenHashCache = new Map<string, [number, number]>();
+
+export function murmur3(key: string, seed: number): number {
+  let h = seed >>> 0;
+  const n = key.length;
+  let i = 0;
+  // Two UTF-16 code units per 32-bit block.
+  for (; i + 1 < n; i += 2) {
+    let k = (key.charCodeAt(i) & 0xffff) | ((key.charCodeAt(i + 1) & 0xffff) << 16);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  if (i < n) {
+    let k = key.charCodeAt(i) & 0xffff;
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+  }
+  h ^= n * 2;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function tokenHash(token: string): [number, number] {
+  let h = tokenHashCache.get(token);
+  if (!h) {
+    if (tokenHashCache.size > 200_000) tokenHashCache.clear();
+    h = [murmur3(token, SEED_LO), murmur3(token, SEED_HI)];
+    tokenHashCache.set(token, h);
+  }
+  return h;
+}
+
+const acc = new Float64Array(64);
+
+/** The SimHash as an unsigned 64-bit decimal string ("0" for no tokens). */
+export function simhash(tokens: readonly string[], seg: Pick<Segmenter, 'idf'>): string {
+  if (tokens.length === 0) return '0';
+  acc.fill(0);
+  for (const t of tokens) {
+    const w = t.startsWith('#') ? 12 : seg.idf(t);
+    const [lo, hi] = tokenHash(t);
+    for (let b = 0; b < 32; b++) {
+      acc[b]! += (lo >>> b) & 1 ? w : -w;
+      acc[b + 32]! += (hi >>> b) & 1 ? w : -w;
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let b = 0; b < 32; b++) {
+    if (acc[b]! > 0) lo |= 1 << b;
+    if (acc[b + 32]! > 0) hi |= 1 << b;
+  }
+  return ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString();
+}
+
+/** Bits that differ between two SimHashes. */
+export function hammingDistance(a: string, b: string): number {
+  let x = BigInt(a) ^ BigInt(b);
+  let n = 0;
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,17 @@
+export { createEnricher, type Enricher, type Enrichment } from './enrich/enrich-mention';
+export { segmenter } from './enrich/segmenter';
+export { gazetteer, shortCityName, shortProvinceName, placeFromFreeText, placeFromTokens, placeByCode, type Place } from './enrich/places';
+export { hammingDistance, simhash } from './enrich/simhash.step';
+export { createMentionWriter, mentionRow, MENTION_COLUMNS, type MentionWriter, type StoredMention, type RejectedRecord, type IngestMeta, type WriteResult } from './writer/mention-writer';
+export { createIngestWorker, type IngestWorker } from './worker/ingest-worker';
+export { encodeMentionRecord } from './worker/mention-record';
+export { createIngestService, type IngestService, type SubmitItem, type SubmitResult } from './service/ingest-service';
+export { createMentionsHandler, type MentionsRouteOptions, type IngestTokenCheck } from './sources/http/mentions-route';
+export { resolveIngestToken, createTokenCheck } from './sources/http/ingest-token';
+export { createIngestMetrics, type IngestMetrics } from './metrics';
+export { readRecords, IMPORT_FORMATS, type ImportFormat, type ReadOptions } from './sources/import/read-records';
+export { createLocalSubmitter, createHttpSubmitter, HttpSubmitError, type Submitter } from './sources/import/submitters';
+export { runImport, type ImportSummary, type ImportProgress } from './sources/import/run-import';
+export { runReplay, eventTimeOf, type ReplaySummary } from './sources/replay/run-replay';
+export { createDemoStream, toMentionInput, DAILY_RHYTHM, DEMO_CITIES, type DemoMention, type DemoStream, type DemoStreamOptions } from './sources/demo/demo-stream';
+export { startDemoFeed, type DemoFeed } from './sources/demo/demo-feed';

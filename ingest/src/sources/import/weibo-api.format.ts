@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SubmitItem } from '../../service/ingest-service';
+import { EMPTY_REPOST_TEXT, chineseCount, weiboHtmlToText, weiboTime } from './weibo-text';
+
+/**
+ * Directories of raw Weibo mobile-API records as common crawlers save them:
+ * detail.json (the post, with the original inside retweeted_status when it is
+ * a repost), comments.json (with replies nested under each comment) and
+ * reposts.json. `target` is one such directory or a directory of them.
+ */
+export async function* readWeiboApi(target: string): AsyncGenerator<SubmitItem> {
+  const dirs = postDirectories(target);
+  if (dirs.length === 0) throw new Error(`${target}: no detail.json found here or in its subdirectories`);
+  let position = 0;
+  for (const dir of dirs) {
+    const detail = readJson(path.join(dir, 'detail.json'));
+    if (!detail.ok) {
+      yield { position: position++, raw: detail.raw, error: `${dir}/detail.json: ${detail.error}`, code: 'invalid_json' };
+      continue;
+    }
+    const post = unwrap(detail.value);
+    const postId = idString(post.id ?? post.mid);
+    const original = isObject(post.retweeted_status) ? post.retweeted_status : undefined;
+    const rootId = original ? idString(original.id ?? original.mid) : postId;
+    if (original) yield item(position++, weiboStatus(original, {}), original);
+    yield item(position++, weiboStatus(post, original && rootId ? { parent_id: rootId, root_id: rootId, kind: 'repost' } : {}), post);
+
+    for (const [file, kind] of [['comments.json', 'comment'], ['reposts.json', 'repost']] as const) {
+      const full = path.join(dir, file);
+      if (!fs.existsSync(full)) continue;
+      const list = readJson(full);
+      if (!list.ok) {
+        yield { position: position++, raw: list.raw, error: `${full}: ${list.error}`, code: 'invalid_json' };
+        continue;
+      }
+      const records = Array.isArray(list.value) ? list.value : listOf(list.value);
+      for (const rec of records) {
+        if (!isObject(rec)) {
+          yield { position: position++, raw: JSON.stringify(rec), error: `${full}: expected an object, got ${typeof rec}`, code: 'not_an_object' };
+          continue;
+        }
+        if (kind === 'comment') {
+          const { comments: replies, ...comment } = rec;
+          yield item(position++, weiboComment(comment, postId, postId), comment);
+          for (const reply of Array.isArray(replies) ? replies : []) {
+            if (!isObject(reply)) continue;
+            const parent = idString(reply.rootid ?? comment.id) ?? postId;
+            yield item(position++, weiboComment(reply, parent, postId), reply);
+          }
+        } else {
+          const parent = idString(rec.pid) ?? postId;
+          yield item(position++, weiboStatus(rec, { parent_id: parent, root_id: rootId, kind: 'repost' }), rec);
+        }
+      }
+    }
+  }
+}
+
+function postDirectories(target: string): string[] {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) throw new Error(`${target}: --format weibo-api reads a directory (of detail.json, comments.json, reposts.json)`);
+  if (fs.existsSync(path.join(target, 'detail.json'))) return [target];
+  return fs
+    .readdirSync(target, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(target, d.name))
+    .filter((d) => fs.existsSync(path.join(d, 'detail.json')))
+    .sort();
+}
+
+type Json = Record<string, unknown>;
+
+function readJson(file: string): { ok: true; value: unknown } | { ok: false; raw: string; error: string } {
+  const raw = fs.readFileSync(file, 'utf8');
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch (error) {
+    return { ok: false, raw, error: `not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+/** Crawlers save either the status itself or the API envelope {ok, data}. */
+function unwrap(value: unknown): Json {
+  if (isObject(value) && isObject(value.data) && value.id === undefined) return value.data;
+  return isObject(value) ? value : {};
+}
+
+function listOf(value: unknown): unknown[] {
+  if (isObject(value) && isObject(value.data) && Array.isArray(value.data.data)) return value.data.data;
+  if (isObject(value) && Array.isArray(value.data)) return value.data;
+  return [];
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function idString(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function item(position: number, value: Json, source: Json): SubmitItem {
+  const raw = JSON.stringify(source);
+  return { position, value: { ...value, raw }, raw };
+}
+
+function author(user: unknown): Json | undefined {
+  if (!isObject(user)) return undefined;
+  const a: Json = {};
+  const id = idString(user.id ?? user.idstr);
+  if (id) a.id = id;
+  if (typeof user.screen_name === 'string') a.name = user.screen_name;
+  const followers = chineseCount(user.followers_count);
+  if (followers !== undefined) a.followers = followers;
+  if (typeof user.verified === 'boolean') a.verified = user.verified;
+  if (typeof user.verified_type === 'number') {
+    a.verified_type = user.verified_type;
+    // Weibo's verified_type 1 is a government body.
+    a.official = user.verified_type === 1;
+  }
+  if (typeof user.location === 'string' && user.location.trim()) a.location = user.location;
+  return a;
+}
+
+function textOf(rec: Json): string {
+  if (isObject(rec.longText) && typeof rec.longText.longTextContent === 'string') return rec.longText.longTextContent;
+  if (typeof rec.raw_text === 'string' && rec.raw_text.trim()) return rec.raw_text;
+  return typeof rec.text === 'string' ? weiboHtmlToText(rec.text) : '';
+}
+
+function weiboStatus(rec: Json, link: { parent_id?: string; root_id?: string; kind?: string }): Json {
+  const id = idString(rec.id ?? rec.mid);
+  let text = textOf(rec);
+  if (link.kind === 'repost' && !text.trim()) text = EMPTY_REPOST_TEXT;
+  const out: Json = {
+    id,
+    platform: 'weibo',
+    kind: link.kind ?? 'post',
+    text,
+    time: weiboTime(rec.created_at),
+  };
+  if (id) out.url = `https://m.weibo.cn/detail/${id}`;
+  const a = author(rec.user);
+  if (a) {
+    const region = typeof rec.region_name === 'string' ? rec.region_name.replace(/^发布于\s*/, '').trim() : '';
+    if (region && !a.location) a.location = region;
+    out.author = a;
+  }
+  if (link.parent_id && link.parent_id !== id) out.parent_id = link.parent_id;
+  if (link.root_id && link.root_id !== id) out.root_id = link.root_id;
+  const metrics: Json = {};
+  const reposts = chineseCount(rec.reposts_count);
+  const comments = chineseCount(rec.comments_count);
+  const likes = chineseCount(rec.attitudes_count);
+  if (reposts !== undefined) metrics.reposts = reposts;
+  if (comments !== undefined) metrics.comments = comments;
+  if (likes !== undefined) metrics.likes = likes;
+  if (Object.keys(metrics).length) out.metrics = metrics;
+  return out;
+}
+
+function weiboComment(rec: Json, parentId: string | undefined, rootId: string | undefined): Json {
+  const id = idString(rec.id ?? rec.mid);
+  const text = typeof rec.text === 'string' ? weiboHtmlToText(rec.text) : '';
+  const out: Json = { id, platform: 'weibo', kind: 'comment', text, time: weiboTime(rec.created_at) };
+  const a = author(rec.user);
+  if (a) out.author = a;
+  if (parentId && parentId !== id) out.parent_id = parentId;
+  if (rootId && rootId !== id) out.root_id = rootId;
+  const likes = chineseCount(rec.like_count ?? rec.like_counts);
+  if (likes !== undefined) out.metrics = { likes };
+  return out;
+}
