@@ -98,13 +98,16 @@ if ! cache_ok; then
     MVN_LOG="$KAFKA_HOME_DIR/mvn-download.log"
     rm -rf "$TMP_LIBS"
     # shellcheck disable=SC2086
-    if ! mvn -B -q -f "$POM" -Dkafka.version="$KAFKA_VERSION" ${MAVEN_ARGS_EXTRA:-} \
-          dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$TMP_LIBS" \
+    if ! mvn -B -q -Dstyle.color=never -f "$POM" -Dkafka.version="$KAFKA_VERSION" ${MAVEN_ARGS_EXTRA:-} \
+          dependency:copy-dependencies -DoutputDirectory="$TMP_LIBS" \
           >"$MVN_LOG" 2>&1 \
        || ! compgen -G "$TMP_LIBS/kafka_2.13-$KAFKA_VERSION.jar" >/dev/null; then
       rm -rf "$TMP_LIBS"
-      tail -n 25 "$MVN_LOG" >&2
-      die "Downloading Kafka $KAFKA_VERSION with Maven failed (command: mvn -f $POM -Dkafka.version=$KAFKA_VERSION dependency:copy-dependencies; full output in $MVN_LOG, last lines above). Check that Maven Central (or your Maven mirror in ~/.m2/settings.xml) is reachable and that Kafka $KAFKA_VERSION exists as org.apache.kafka:kafka_2.13 there. Nothing was started."
+      # Show Maven's own error lines (colour codes stripped), not its generic help text.
+      sed 's/\x1b\[[0-9;]*m//g' "$MVN_LOG" | grep '^\[ERROR\] [^ ]' \
+        | grep -v -e 'full stack trace' -e 'Re-run Maven' -e 'For more information' -e '^\[ERROR\] \[Help' \
+        | head -n 5 | cut -c1-400 >&2
+      die "Downloading Kafka $KAFKA_VERSION with Maven failed (command: mvn -f $POM -Dkafka.version=$KAFKA_VERSION dependency:copy-dependencies; full output in $MVN_LOG; its error is above). Check that Maven Central (or your Maven mirror in ~/.m2/settings.xml) is reachable and that Kafka $KAFKA_VERSION exists as org.apache.kafka:kafka_2.13 there. Nothing was started."
     fi
     rm -rf "$LIBS" && mv "$TMP_LIBS" "$LIBS" && printf '%s' "$POM_HASH" >"$MARKER" \
       || die "Could not move the downloaded jars into $LIBS."
@@ -235,7 +238,7 @@ fi
 
 # shellcheck disable=SC2206
 JVM_ARGS=($KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError
-  -Djava.awt.headless=true -Dlog4j2.configurationFile="$LOG4J_CONF"
+  -Djava.awt.headless=true -Dlog4j2.configurationFile="$LOG4J_CONF" -Dlog4j2.shutdownHookEnabled=false
   -Dkafka.logs.dir="$SERVER_LOG_DIR" -Dfenghuo.kafka.port="$KAFKA_PORT" $KAFKA_JVM_OPTS)
 
 # ---------------------------------------------------------------------------------------
@@ -269,8 +272,11 @@ trap 'on_signal INT' INT
 trap 'on_signal HUP' HUP
 
 log "starting Kafka $KAFKA_VERSION: 127.0.0.1:$KAFKA_PORT (controller 127.0.0.1:$CONTROLLER_PORT), data $DATA_DIR, log $SERVER_LOG_DIR/server.log (level $ROOT_LEVEL)"
-java "${JVM_ARGS[@]}" -cp "$CLASSPATH_LIBS" kafka.Kafka "$CONF" \
-  >>"$SERVER_LOG_DIR/stdout.log" 2>&1 </dev/null &
+if [[ "$KAFKA_LOG_CONSOLE" == "1" ]]; then
+  java "${JVM_ARGS[@]}" -cp "$CLASSPATH_LIBS" kafka.Kafka "$CONF" >>"$SERVER_LOG_DIR/stdout.log" </dev/null &
+else
+  java "${JVM_ARGS[@]}" -cp "$CLASSPATH_LIBS" kafka.Kafka "$CONF" >>"$SERVER_LOG_DIR/stdout.log" 2>&1 </dev/null &
+fi
 JAVA_PID=$!
 echo "$JAVA_PID" >"$PID_FILE"
 
@@ -321,7 +327,8 @@ rm -f "$PID_FILE"
 # Exit 0 for a requested stop: our own signal, or the JVM terminated by SIGTERM/SIGINT
 # (e.g. stop-local.sh signalled it directly; the JVM exits 143/130 after its shutdown hook).
 if (( STOPPING )) || [[ $rc -eq 0 || $rc -eq 143 || $rc -eq 130 ]]; then
-  log "broker (pid $JAVA_PID_DONE) stopped"
+  if [[ $rc -eq 137 ]]; then log "broker (pid $JAVA_PID_DONE) was killed (SIGKILL) while stopping"
+  else log "broker (pid $JAVA_PID_DONE) stopped"; fi
   exit 0
 fi
 print_log_tail

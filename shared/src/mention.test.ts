@@ -58,6 +58,8 @@ describe('mention validation', () => {
     ['javascript url', { ...base, url: 'javascript:alert(1)' }, /url:/],
     ['negative metric', { ...base, metrics: { likes: -1 } }, /metrics.likes/],
     ['fractional followers', { ...base, author: { followers: 1.5 } }, /author.followers/],
+    ['followers beyond 2^53', { ...base, author: { followers: 1e30 } }, /author.followers/],
+    ['verified_type beyond Int32', { ...base, author: { verified_type: 2 ** 40 } }, /author.verified_type/],
   ];
   it.each(rejected)('rejects: %s', (_name, input, message, code) => {
     const r = validate(input);

@@ -133,14 +133,14 @@ const optionalString = (max: number) =>
     .transform((v) => cleanText(v))
     .optional();
 
-const count = z.number().int().nonnegative();
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 const authorSchema = z.object({
   id: idSchema.optional(),
   name: optionalString(200),
   followers: count.optional(),
   verified: z.boolean().optional(),
-  verified_type: z.number().int().optional(),
+  verified_type: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1).optional(),
   location: optionalString(200),
   official: z.boolean().optional(),
 });

@@ -61,10 +61,15 @@ async function createChdbStore(config: StorageConfig, options: CreateStoreOption
     connection = createChdbConnection({ path: config.chdbPath });
   } catch (error) {
     lock.release();
-    if (/Cannot lock file|already running/i.test(messageOf(error))) {
+    // chdb prints the reason ("Cannot lock file … already running") natively
+    // and throws only "Failed to create connection": our pid file tells.
+    if (lock.holderDescription || /Cannot lock file|already running/i.test(messageOf(error))) {
       throw new StoreLockedError(lockedMessage(config.chdbPath, lock.holderDescription));
     }
-    throw error;
+    throw new StoreUnavailableError(
+      `cannot open the embedded store at ${config.chdbPath}: ${messageOf(error)}. ` +
+        'Another program may hold it (chdb allows one process per directory), or the directory is not writable.',
+    );
   }
   // chdb types its Connection against @clickhouse/client-common, which the
   // client now bundles under another path: the shapes are the same.

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IngestResponse } from '@fenghuo/shared';
+import type { Runtime } from '@fenghuo/dashboard';
+import { createEnricher, type StoredMention } from '@fenghuo/ingest';
+import { mention, postMentions, startTestRuntime, waitFor } from './support/runtime';
+
+let rt: Runtime | undefined;
+afterEach(async () => {
+  await rt?.stop();
+  rt = undefined;
+});
+
+const stored = async (r: Runtime, prefix: string) => {
+  const [row] = await r.store.query<{ n: string }>('SELECT count() AS n FROM mentions WHERE startsWith(id, {p:String})', { p: prefix });
+  return Number(row!.n);
+};
+
+describe('back-pressure', () => {
+  it('answers 503 with Retry-After while the queue is over its bound, loses nothing, and recovers', async () => {
+    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_ACK_TIMEOUT_MS: '400' });
+    const url = rt.url!;
+    const sub = rt.worker!.subscription()!;
+    sub.pause();
+
+    // Queued but not stored within the ack timeout: 503, the records stay queued.
+    const first = await postMentions(url, Array.from({ length: 8 }, (_, i) => mention(`bp-a${i}`)));
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('5');
+    expect((first.body as { error: string }).error).toMatch(/resending is safe/);
+
+    // Over the bound: refused straight away.
+    const second = await postMentions(url, Array.from({ length: 5 }, (_, i) => mention(`bp-b${i}`)));
+    expect(second.status).toBe(503);
+    expect(second.headers.get('retry-after')).toBe('1');
+    expect((second.body as { error: string }).error).toMatch(/queue is full/);
+
+    sub.resume();
+    await waitFor(async () => (await stored(rt!, 'bp-a')) === 8);
+    // The client retries both, as told: nothing is lost, nothing doubled.
+    expect((await postMentions(url, Array.from({ length: 8 }, (_, i) => mention(`bp-a${i}`)))).body as IngestResponse).toMatchObject({ accepted: 8, duplicates: 8 });
+    expect((await postMentions(url, Array.from({ length: 5 }, (_, i) => mention(`bp-b${i}`)))).status).toBe(202);
+    expect(await stored(rt, 'bp-')).toBe(13);
+  });
+});
+
+describe('store failures', () => {
+  it('retries inserts while the table is unavailable and stores everything once it is back', async () => {
+    rt = await startTestRuntime({ FENGHUO_ACK_TIMEOUT_MS: '20000', FENGHUO_INSERT_RETRY_MAX_MS: '200' });
+    const r = rt;
+    await r.store.command('DETACH TABLE mentions');
+    const pending = postMentions(r.url!, Array.from({ length: 20 }, (_, i) => mention(`sf-${i}`)));
+    await waitFor(async () => r.writer.stats().insertFailures >= 2, 10_000, 50);
+    await r.store.command('ATTACH TABLE mentions');
+    const res = await pending;
+    expect(res.status).toBe(202);
+    expect(await stored(r, 'sf-')).toBe(20);
+    const metrics = await (await fetch(`${r.url}/metrics`)).text();
+    expect(metrics).toMatch(/fenghuo_store_write_errors_total [1-9]/);
+  });
+
+  it('a row the store refuses is rejected alone; the rest of its batch is stored', async () => {
+    rt = await startTestRuntime({}, { api: false, worker: true });
+    const enrich = createEnricher();
+    const rows: StoredMention[] = Array.from({ length: 9 }, (_, i) => {
+      const m = { id: `bad-${i}`, platform: 'weibo' as const, kind: 'post' as const, text: `第${i}条`, time: Date.now() };
+      const e = enrich(m);
+      if (!e.ok) throw new Error(e.reason);
+      return { mention: m, enrichment: e.value, meta: { source: 'test', receivedAt: Date.now() } };
+    });
+    rows[4] = { ...rows[4]!, enrichment: { ...rows[4]!.enrichment, simhash: 'not-a-number' } };
+    const result = await rt.writer.write(rows, []);
+    expect(result).toEqual({ inserted: 8, duplicates: 0, rejected: 1 });
+    expect(await stored(rt, 'bad-')).toBe(8);
+    const [kept] = await rt.store.query<{ id: string; code: string; reason: string }>("SELECT id, code, reason FROM rejected_mentions WHERE id = 'bad-4'");
+    expect(kept).toMatchObject({ id: 'bad-4', code: 'store_refused' });
+    expect(kept!.reason).toMatch(/the store refused this record/);
+  });
+});

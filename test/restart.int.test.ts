@@ -1,0 +1,92 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IngestResponse, StatsResponse } from '@fenghuo/shared';
+import { spawnCli } from './support/cli';
+import { freePort, getJson, mention, postMentions, tempDir, TEST_TOKEN, waitFor } from './support/runtime';
+
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const p of running) p.kill('SIGKILL');
+  running.clear();
+});
+
+async function start(dataDir: string, extra: string[] = ['--no-demo']): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
+  const port = await freePort();
+  const proc = spawnCli(['start', ...extra], { FENGHUO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', FENGHUO_INGEST_TOKEN: TEST_TOKEN });
+  running.add(proc);
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += d));
+  proc.stdout!.resume();
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => {
+    if (proc.exitCode !== null) throw new Error(`fenghuo start exited with ${proc.exitCode}:\n${stderr}`);
+    try {
+      return (await fetch(`${url}/healthz`)).ok;
+    } catch {
+      return false;
+    }
+  }, 60_000, 200);
+  return { proc, url, stderr: () => stderr };
+}
+
+function exited(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve({ code: proc.exitCode, signal: proc.signalCode });
+    proc.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => mention(`rs-${from + i}`));
+
+describe('restart', () => {
+  it('a process killed after acknowledging keeps every record, and a restart stores none twice', async () => {
+    const dataDir = tempDir();
+    const a = await start(dataDir);
+    expect(a.stderr()).toMatch(/Fenghuo is running at http:\/\/127\.0\.0\.1:\d+/);
+    for (let i = 0; i < 4; i++) {
+      const res = await postMentions(a.url, batch(i * 500, 500));
+      expect(res.status).toBe(202);
+      expect((res.body as IngestResponse).accepted).toBe(500);
+    }
+    const before = (await getJson(`${a.url}/api/v1/stats`)) as StatsResponse;
+    expect(before.mentions).toBe(2000);
+
+    // No warning, no shutdown: the acknowledged records must already be safe.
+    a.proc.kill('SIGKILL');
+    expect((await exited(a.proc)).signal).toBe('SIGKILL');
+
+    const b = await start(dataDir);
+    expect(((await getJson(`${b.url}/api/v1/stats`)) as StatsResponse).mentions).toBe(2000);
+    // Clients resend what they are unsure of: all of it is a duplicate now.
+    for (let i = 0; i < 4; i++) {
+      const res = await postMentions(b.url, batch(i * 500, 500));
+      expect(res.body as IngestResponse).toMatchObject({ accepted: 500, duplicates: 500 });
+    }
+    expect(((await getJson(`${b.url}/api/v1/stats`)) as StatsResponse).mentions).toBe(2000);
+
+    // A polite stop exits 0 and a third start still sees the same.
+    b.proc.kill('SIGTERM');
+    expect(await exited(b.proc)).toEqual({ code: 0, signal: null });
+    const c = await start(dataDir);
+    await postMentions(c.url, batch(2000, 10));
+    expect(((await getJson(`${c.url}/api/v1/stats`)) as StatsResponse).mentions).toBe(2010);
+    c.proc.kill('SIGTERM');
+    await exited(c.proc);
+  });
+
+  it('with the demo stream on, stored mentions grow on their own', async () => {
+    const d = await start(tempDir(), ['--seed', '7', '--demo-rate', '50']);
+    expect(d.stderr()).toMatch(/demo stream: on \(seed 7\)/);
+    const first = await waitFor(async () => {
+      const s = (await getJson(`${d.url}/api/v1/stats`)) as StatsResponse;
+      return s.mentions > 0 ? s.mentions : false;
+    });
+    const later = await waitFor(async () => {
+      const s = (await getJson(`${d.url}/api/v1/stats`)) as StatsResponse;
+      return s.mentions > first ? s.mentions : false;
+    });
+    expect(later).toBeGreaterThan(first);
+    d.proc.kill('SIGTERM');
+    expect((await exited(d.proc)).code).toBe(0);
+  });
+});
