@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   /** Names the process in lock messages ("fenghuo start"). */
   holder: string;
   logger?: Logger;
+  /** Extra observers of the writer (benchmarks). */
+  onFreshness?: (ms: number) => void;
 }
 
 export interface Runtime {
@@ -82,6 +84,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       retryMaxMs: config.ingest.insertRetryMaxMs,
       hooks: {
         ...metrics.writerHooks,
+        onFreshness: (seconds) => {
+          metrics.writerHooks.onFreshness?.(seconds);
+          options.onFreshness?.(seconds * 1000);
+        },
         onInsertError: (error, attempt) => {
           metrics.writerHooks.onInsertError?.(error, attempt);
           logger.warn({ err: error, attempt }, 'store write failed; retrying');

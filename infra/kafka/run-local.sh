@@ -28,6 +28,7 @@
 #   FENGHUO_CACHE_DIR      jar cache root (default $HOME/.cache/fenghuo);
 #                          jars go to $FENGHUO_CACHE_DIR/kafka-<version>/libs
 #   MAVEN_ARGS_EXTRA       extra arguments for the mvn download (e.g. -o, -s settings.xml)
+# shellcheck disable=SC2317  # cleanup/on_signal are called through traps
 set -uo pipefail
 
 DEFAULT_KAFKA_VERSION=4.3.1
@@ -109,9 +110,11 @@ if ! cache_ok; then
         | head -n 5 | cut -c1-400 >&2
       die "Downloading Kafka $KAFKA_VERSION with Maven failed (command: mvn -f $POM -Dkafka.version=$KAFKA_VERSION dependency:copy-dependencies; full output in $MVN_LOG; its error is above). Check that Maven Central (or your Maven mirror in ~/.m2/settings.xml) is reachable and that Kafka $KAFKA_VERSION exists as org.apache.kafka:kafka_2.13 there. Nothing was started."
     fi
-    rm -rf "$LIBS" && mv "$TMP_LIBS" "$LIBS" && printf '%s' "$POM_HASH" >"$MARKER" \
-      || die "Could not move the downloaded jars into $LIBS."
-    log "downloaded $(ls "$LIBS" | wc -l) jars in $((SECONDS - t0))s"
+    if ! { rm -rf "$LIBS" && mv "$TMP_LIBS" "$LIBS" && printf '%s' "$POM_HASH" >"$MARKER"; }; then
+      die "Could not move the downloaded jars into $LIBS."
+    fi
+    jars=("$LIBS"/*.jar)
+    log "downloaded ${#jars[@]} jars in $((SECONDS - t0))s"
   fi
   if command -v flock >/dev/null 2>&1; then exec 9>&-; fi
 fi
@@ -284,6 +287,7 @@ echo "$JAVA_PID" >"$PID_FILE"
 # one broker - i.e. the broker is listening, serving requests and unfenced.
 # Request = size(15) | api_key 3 | version 4 | correlation 7 | client_id null | topics [] | allow_auto false
 probe_ready() {
+  # shellcheck disable=SC2016  # $1 is expanded by the inner bash
   timeout 3 bash -c '
     exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
     printf "\x00\x00\x00\x0f\x00\x03\x00\x04\x00\x00\x00\x07\xff\xff\x00\x00\x00\x00\x00" >&3

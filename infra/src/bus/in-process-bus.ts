@@ -49,6 +49,23 @@ interface Topic {
  * records (for the ingest worker: stored in ClickHouse), which gives an HTTP
  * 202 the same meaning as with Kafka: the records are safe.
  */
+/** A consumed record that leaves the producer's (possibly lazy) value alone until read. */
+function consumed(r: BusRecord, topic: string, offset: number, timestamp: number): ConsumedRecord {
+  const rec = {
+    key: r.key,
+    get value() {
+      return r.value;
+    },
+    topic,
+    partition: 0,
+    offset: String(offset),
+    timestamp,
+  } as ConsumedRecord;
+  if (r.headers) rec.headers = r.headers;
+  if (r.local !== undefined) rec.local = r.local;
+  return rec;
+}
+
 export function createInProcessBus(options: InProcessBusOptions): Bus {
   const topics = new Map<string, Topic>();
   const retryAfter = options.retryAfterSeconds ?? 1;
@@ -91,12 +108,16 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
     private stopped = false;
     private running: Promise<void>;
     private stale = false;
+    /** Next offset to hand out; `group.committed` trails it by the batches in flight. */
+    private delivered: number;
+    private inFlight: { end: number; done: boolean; work: Promise<void> }[] = [];
 
     constructor(
       private readonly topic: Topic,
       private readonly group: Group,
       private readonly opts: SubscribeOptions,
     ) {
+      this.delivered = group.committed;
       this.running = this.loop();
     }
 
@@ -137,13 +158,18 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
     }
 
     private available(): number {
-      return endOffset(this.topic) - this.group.committed;
+      return endOffset(this.topic) - this.delivered;
     }
 
     private async loop(): Promise<void> {
       const max = this.opts.maxBatchRecords ?? 10_000;
       const maxWait = this.opts.maxBatchWaitMs ?? 200;
+      const maxInFlight = Math.max(1, this.opts.maxInFlightBatches ?? 1);
       while (!this.stopped && !closed) {
+        if (this.inFlight.length >= maxInFlight) {
+          await Promise.race(this.inFlight.map((b) => b.work));
+          continue;
+        }
         if (this.paused || this.available() === 0) {
           await this.wait();
           continue;
@@ -156,13 +182,31 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
           await this.wait(left);
         }
         if (this.stopped || closed) break;
-        const from = this.group.committed - this.topic.baseOffset;
+        const from = this.delivered - this.topic.baseOffset;
         const batch = this.topic.log.slice(from, from + max);
-        await this.deliver(batch);
+        this.delivered += batch.length;
+        const entry = { end: this.delivered, done: false, work: Promise.resolve() };
+        entry.work = this.deliver(batch).then((handled) => {
+          // A batch abandoned at shutdown stays uncommitted: the next consumer gets it again.
+          if (!handled) return;
+          entry.done = true;
+          this.commitDone();
+        });
+        this.inFlight.push(entry);
       }
+      await Promise.all(this.inFlight.map((b) => b.work));
     }
 
-    private async deliver(batch: ConsumedRecord[]): Promise<void> {
+    /** Commits every leading batch that is done, in order. */
+    private commitDone(): void {
+      while (this.inFlight.length && this.inFlight[0]!.done) {
+        this.group.committed = this.inFlight.shift()!.end;
+      }
+      settle(this.topic);
+      this.poke();
+    }
+
+    private async deliver(batch: ConsumedRecord[]): Promise<boolean> {
       const ctx: BatchContext = {
         topic: this.topic.name,
         partition: 0,
@@ -172,14 +216,12 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       for (let attempt = 0; ; attempt++) {
         try {
           await this.opts.handler(batch, ctx);
-          this.group.committed += batch.length;
-          settle(this.topic);
-          return;
+          return true;
         } catch (error) {
           options.onHandlerError?.(error, this.topic.name, attempt);
-          if (this.stopped || closed) return;
+          if (this.stopped || closed) return false;
           await this.wait(delay(attempt));
-          if (this.stopped || closed) return;
+          if (this.stopped || closed) return false;
         }
       }
     }
@@ -208,10 +250,7 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       }
       const now = Date.now();
       let offset = endOffset(t);
-      for (const r of records) {
-        const rec: ConsumedRecord = { ...r, topic: topicName, partition: 0, offset: String(offset++), timestamp: now };
-        t.log.push(rec);
-      }
+      for (const r of records) t.log.push(consumed(r, topicName, offset++, now));
       for (const wake of [...t.wake]) wake();
       if (t.groups.size === 0) {
         // Nobody consumes this topic yet: keep the records for a later group.

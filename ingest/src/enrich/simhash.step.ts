@@ -8,7 +8,8 @@ import type { Segmenter } from './segmenter';
 
 const SEED_LO = 0x9747b28c;
 const SEED_HI = 0x5bd1e995;
-const tokenHashCache = new Map<string, [number, number]>();
+/** Per token: its two 32-bit hashes and its integer weight (IDF × 100). */
+const tokenCache = new Map<string, [number, number, number]>();
 
 export function murmur3(key: string, seed: number): number {
   let h = seed >>> 0;
@@ -40,28 +41,29 @@ export function murmur3(key: string, seed: number): number {
   return h >>> 0;
 }
 
-function tokenHash(token: string): [number, number] {
-  let h = tokenHashCache.get(token);
+function tokenEntry(token: string, seg: Pick<Segmenter, 'idf'>): [number, number, number] {
+  let h = tokenCache.get(token);
   if (!h) {
-    if (tokenHashCache.size > 200_000) tokenHashCache.clear();
-    h = [murmur3(token, SEED_LO), murmur3(token, SEED_HI)];
-    tokenHashCache.set(token, h);
+    if (tokenCache.size > 200_000) tokenCache.clear();
+    const w = Math.round((token.startsWith('#') ? 12 : seg.idf(token)) * 100);
+    h = [murmur3(token, SEED_LO), murmur3(token, SEED_HI), w];
+    tokenCache.set(token, h);
   }
   return h;
 }
 
-const acc = new Float64Array(64);
+const acc = new Int32Array(64);
 
 /** The SimHash as an unsigned 64-bit decimal string ("0" for no tokens). */
 export function simhash(tokens: readonly string[], seg: Pick<Segmenter, 'idf'>): string {
   if (tokens.length === 0) return '0';
   acc.fill(0);
   for (const t of tokens) {
-    const w = t.startsWith('#') ? 12 : seg.idf(t);
-    const [lo, hi] = tokenHash(t);
+    const [lo, hi, w] = tokenEntry(t, seg);
+    // +w where the bit is set, −w where it is not.
     for (let b = 0; b < 32; b++) {
-      acc[b]! += (lo >>> b) & 1 ? w : -w;
-      acc[b + 32]! += (hi >>> b) & 1 ? w : -w;
+      acc[b]! += ((((lo >>> b) & 1) << 1) - 1) * w;
+      acc[b + 32]! += ((((hi >>> b) & 1) << 1) - 1) * w;
     }
   }
   let lo = 0;

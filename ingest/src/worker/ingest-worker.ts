@@ -4,6 +4,7 @@ import {
   createMentionValidator,
   type Bus,
   type ConsumedRecord,
+  type Mention,
   type Subscription,
 } from '@fenghuo/shared';
 import type { Enricher } from '../enrich/enrich-mention';
@@ -27,6 +28,8 @@ export interface IngestWorker {
   subscription(): Subscription | undefined;
 }
 
+const YIELD_EVERY = 500;
+
 export class StaleBatchError extends Error {
   override name = 'StaleBatchError';
 }
@@ -41,32 +44,42 @@ export function createIngestWorker(options: IngestWorkerOptions): IngestWorker {
   const validate = createMentionValidator();
   let sub: Subscription | undefined;
 
+  /** The validated mention, or why the record is rejected. */
+  function decode(rec: ConsumedRecord): { mention: Mention } | { code: string; reason: string; decoded?: unknown } {
+    // Produced by this process's ingest service, which validated it.
+    if (rec.local !== undefined) return { mention: rec.local as Mention };
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(rec.value);
+    } catch (error) {
+      return { code: 'undecodable', reason: `bus record is not JSON: ${(error as Error).message}` };
+    }
+    const v = validate(decoded);
+    return v.ok ? { mention: v.mention } : { code: v.code, reason: v.error, decoded };
+  }
+
   async function handle(records: ConsumedRecord[], ctx: { isStale(): boolean }): Promise<void> {
     const stored: StoredMention[] = [];
     const rejects: RejectedRecord[] = [];
     const kafka = options.bus.kind === 'kafka';
-    for (const rec of records) {
+    for (let i = 0; i < records.length; i++) {
+      // Enriching is CPU work: give HTTP requests a turn every few hundred records.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
+      const rec = records[i]!;
       const source = rec.headers?.source ?? 'bus';
       const receivedAt = Number(rec.headers?.received_at) || rec.timestamp;
       const position = kafka ? { kafkaPartition: rec.partition, kafkaOffset: rec.offset } : {};
-      let decoded: unknown;
-      try {
-        decoded = JSON.parse(rec.value);
-      } catch (error) {
-        rejects.push({ source, code: 'undecodable', reason: `bus record is not JSON: ${(error as Error).message}`, raw: rec.value, ...position });
+      const d = decode(rec);
+      if (!('mention' in d)) {
+        rejects.push({ source, code: d.code, reason: d.reason, raw: rec.value, ...position, ...idOf(d.decoded) });
         continue;
       }
-      const v = validate(decoded);
-      if (!v.ok) {
-        rejects.push({ source, code: v.code, reason: v.error, raw: rec.value, ...position, ...idOf(decoded) });
-        continue;
-      }
-      const e = options.enricher(v.mention);
+      const e = options.enricher(d.mention);
       if (!e.ok) {
-        rejects.push({ source, code: e.code, reason: e.reason, raw: rec.value, ...position, platform: v.mention.platform, id: v.mention.id });
+        rejects.push({ source, code: e.code, reason: e.reason, raw: rec.value, ...position, platform: d.mention.platform, id: d.mention.id });
         continue;
       }
-      stored.push({ mention: v.mention, enrichment: e.value, meta: { source, receivedAt, ...position } });
+      stored.push({ mention: d.mention, enrichment: e.value, meta: { source, receivedAt, ...position } });
     }
     // Lost the partition while working: another consumer will redo this batch.
     if (ctx.isStale()) throw new StaleBatchError('partition reassigned; batch abandoned');
@@ -90,6 +103,8 @@ export function createIngestWorker(options: IngestWorkerOptions): IngestWorker {
         groupId: options.groupId ?? CONSUMER_GROUPS.ingestWorker,
         maxBatchRecords: options.maxBatchRecords,
         maxBatchWaitMs: options.maxBatchWaitMs,
+        // Enrich the next batch while the previous one is being written.
+        maxInFlightBatches: 2,
         handler: async (records, ctx) => {
           try {
             await handle(records, ctx);

@@ -6,9 +6,14 @@ import { mentionKey, type BusRecord, type Mention } from '@fenghuo/shared';
  * and where/when it was received in headers.
  */
 export function encodeMentionRecord(mention: Mention, source: string, receivedAt: number): BusRecord {
+  let json: string | undefined;
   return {
     key: mentionKey(mention),
-    value: JSON.stringify(mention),
+    // Serialised only when something reads it (Kafka, or a record kept as rejected).
+    get value() {
+      return (json ??= JSON.stringify(mention));
+    },
     headers: { source, received_at: String(receivedAt) },
+    local: mention,
   };
 }

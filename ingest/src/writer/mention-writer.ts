@@ -73,14 +73,17 @@ export interface MentionWriter {
   freshness(): { p50: number; p95: number; count: number };
 }
 
+/** What the writer sends: times as epoch ms and lists joined by U+001F, into the table's EPHEMERAL input columns. */
 export const MENTION_COLUMNS = [
-  'platform', 'id', 'kind', 'time', 'text', 'title', 'url',
+  'platform', 'id', 'kind', 'time_ms', 'text', 'title', 'url',
   'author_id', 'author_name', 'author_followers', 'author_verified', 'author_verified_type', 'author_location', 'author_official',
   'parent_id', 'root_id', 'reposts', 'comments', 'likes', 'views',
   'region', 'province_code', 'province', 'city_code', 'city', 'region_source',
-  'tokens', 'keywords', 'simhash', 'sentiment', 'sentiment_label',
-  'raw', 'source', 'received_at', 'ingested_at', 'kafka_partition', 'kafka_offset',
+  'tokens_joined', 'keywords_joined', 'simhash', 'sentiment', 'sentiment_label',
+  'raw', 'source', 'received_at_ms', 'ingested_at_ms', 'kafka_partition', 'kafka_offset',
 ] as const;
+
+const LIST_SEPARATOR = '\u001f';
 
 const REJECT_COLUMNS = [
   'reject_id', 'rejected_at', 'source', 'code', 'reason', 'raw', 'raw_encoding', 'position', 'platform', 'id',
@@ -92,17 +95,17 @@ const LOOKUP_CHUNK = 5000;
 /** ClickHouse error codes that mean "this data", not "the store": retrying the same rows cannot help. */
 const DATA_ERROR = /CANNOT_PARSE|CANNOT_READ|TYPE_MISMATCH|INCORRECT_DATA|TOO_LARGE_STRING_SIZE|ILLEGAL_TYPE|VALUE_IS_OUT_OF_RANGE|CANNOT_CONVERT|INCORRECT_NUMBER_OF_COLUMNS|SIZES_OF_COLUMNS|UNKNOWN_IDENTIFIER|Cannot parse/;
 
-export function mentionRow(m: StoredMention, ingestedAt: string): unknown[] {
+export function mentionRow(m: StoredMention, ingestedAtMs: number): unknown[] {
   const { mention: x, enrichment: e, meta } = m;
   const a = x.author;
   const p = e.place;
   return [
-    x.platform, x.id, x.kind, toDateTime64(x.time), x.text, x.title ?? '', x.url ?? '',
+    x.platform, x.id, x.kind, x.time, x.text, x.title ?? '', x.url ?? '',
     a?.id ?? '', a?.name ?? '', a?.followers ?? null, a?.verified ?? false, a?.verified_type ?? null, a?.location ?? '', a?.official ?? false,
     x.parent_id ?? '', x.root_id ?? '', x.metrics?.reposts ?? null, x.metrics?.comments ?? null, x.metrics?.likes ?? null, x.metrics?.views ?? null,
     x.region ?? '', p?.provinceCode ?? '', p?.province ?? '', p?.cityCode ?? '', p?.city ?? '', e.regionSource,
-    e.tokens, e.keywords, e.simhash, e.sentiment, e.sentimentLabel,
-    x.raw ?? '', meta.source, toDateTime64(meta.receivedAt), ingestedAt, meta.kafkaPartition ?? -1, meta.kafkaOffset ?? '-1',
+    e.tokens.join(LIST_SEPARATOR), e.keywords.join(LIST_SEPARATOR), e.simhash, e.sentiment, e.sentimentLabel,
+    x.raw ?? '', meta.source, meta.receivedAt, ingestedAtMs, meta.kafkaPartition ?? -1, meta.kafkaOffset ?? '-1',
   ];
 }
 
@@ -169,7 +172,7 @@ export function createMentionWriter(options: MentionWriterOptions): MentionWrite
   /** Inserts rows; a batch the store refuses for its data is bisected so only the bad rows are rejected. */
   async function insertMentions(batch: StoredMention[], rejects: RejectedRecord[]): Promise<StoredMention[]> {
     if (batch.length === 0) return [];
-    const ingestedAt = toDateTime64(now());
+    const ingestedAt = now();
     try {
       await withRetry('insert mentions', () =>
         store.insert(TABLES.mentions, MENTION_COLUMNS, batch.map((m) => mentionRow(m, ingestedAt))),

@@ -12,6 +12,13 @@ export interface BusRecord {
   key: string;
   value: string;
   headers?: Record<string, string>;
+  /**
+   * The value already decoded, for a record that never leaves this process:
+   * the in-process bus hands it to consumers, which then skip decoding and
+   * validating it again. Adapters that cross a process boundary send `value`
+   * and drop this.
+   */
+  local?: unknown;
 }
 
 export interface ConsumedRecord extends BusRecord {
@@ -41,6 +48,12 @@ export interface SubscribeOptions {
   maxBatchRecords?: number;
   /** …or this long after its first record arrived. */
   maxBatchWaitMs?: number;
+  /**
+   * Batches handed to the handler before earlier ones finished (default 1).
+   * With 2, a worker prepares the next batch while the previous one is being
+   * written. Offsets are still committed in order.
+   */
+  maxInFlightBatches?: number;
 }
 
 export interface PartitionLag {

@@ -3,12 +3,18 @@
 -- every insert, so no query ever counts a duplicate. ReplacingMergeTree on the
 -- same key is the second line of defence (two writers racing during a Kafka
 -- rebalance), folded away by background merges.
+--
+-- Writers send times as epoch milliseconds and token lists as one string
+-- joined by U+001F, into EPHEMERAL input columns that ClickHouse turns into
+-- the stored DateTime64 and Array(String) columns: parsing those is a third
+-- cheaper than parsing date text and JSON arrays (docs/benchmarks.md).
 CREATE TABLE IF NOT EXISTS mentions
 (
     platform             LowCardinality(String),
     id                   String,
     kind                 LowCardinality(String),
-    time                 DateTime64(3, 'UTC'),
+    time_ms              Int64 EPHEMERAL,
+    time                 DateTime64(3, 'UTC') DEFAULT fromUnixTimestamp64Milli(time_ms, 'UTC'),
     text                 String CODEC(ZSTD(1)),
     title                String DEFAULT '',
     url                  String DEFAULT '',
@@ -31,15 +37,19 @@ CREATE TABLE IF NOT EXISTS mentions
     city_code            LowCardinality(String) DEFAULT '',
     city                 LowCardinality(String) DEFAULT '',
     region_source        LowCardinality(String) DEFAULT '',
-    tokens               Array(String),
-    keywords             Array(String),
+    tokens_joined        String EPHEMERAL,
+    tokens               Array(String) DEFAULT if(empty(tokens_joined), [], splitByChar('\x1f', tokens_joined)),
+    keywords_joined      String EPHEMERAL,
+    keywords             Array(String) DEFAULT if(empty(keywords_joined), [], splitByChar('\x1f', keywords_joined)),
     simhash              UInt64,
     sentiment            Float32,
     sentiment_label      LowCardinality(String),
     raw                  String DEFAULT '' CODEC(ZSTD(3)),
     source               LowCardinality(String),
-    received_at          DateTime64(3, 'UTC'),
-    ingested_at          DateTime64(3, 'UTC'),
+    received_at_ms       Int64 EPHEMERAL,
+    received_at          DateTime64(3, 'UTC') DEFAULT fromUnixTimestamp64Milli(received_at_ms, 'UTC'),
+    ingested_at_ms       Int64 EPHEMERAL,
+    ingested_at          DateTime64(3, 'UTC') DEFAULT fromUnixTimestamp64Milli(ingested_at_ms, 'UTC'),
     kafka_partition      Int32 DEFAULT -1,
     kafka_offset         Int64 DEFAULT -1,
     INDEX idx_time time TYPE minmax GRANULARITY 1,
