@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '@fenghuo/dashboard';
 import { createStore } from '@fenghuo/infra';
@@ -127,5 +128,20 @@ describe('import through a running server (--server)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is held by another running Fenghuo process \(pid \d+, test/);
     expect(r.stderr).toMatch(/--server/);
+  });
+});
+
+describe('weibo-api with gzipped files', () => {
+  it('reads detail.json.gz, comments.json.gz and reposts.json.gz like plain files', async () => {
+    const dir = tempDir();
+    const post = path.join(dir, '4464249138673885');
+    fs.mkdirSync(post);
+    for (const f of ['detail.json', 'comments.json', 'reposts.json']) {
+      fs.writeFileSync(path.join(post, `${f}.gz`), zlib.gzipSync(fs.readFileSync(path.join(WEIBO_SAMPLE, '4464249138673885', f))));
+    }
+    const r = await runCli(['import', dir, '--format', 'weibo-api'], { FENGHUO_DATA_DIR: tempDir() });
+    expect(r.code, r.stderr).toBe(0);
+    // The repost, its original, 11 comments with 4 replies nested in them, 8 reposts.
+    expect(summaryOf(r)).toMatchObject({ read: 25, accepted: 25, rejected: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@fenghuo/shared';
 import type { Runtime } from '@fenghuo/dashboard';
-import { createEnricher, type StoredMention } from '@fenghuo/ingest';
+import { createEnricher, prepareRecords, type PreparedMention } from '@fenghuo/ingest';
 import { mention, postMentions, startTestRuntime, waitFor } from './support/runtime';
 
 let rt: Runtime | undefined;
@@ -60,14 +60,13 @@ describe('store failures', () => {
 
   it('a row the store refuses is rejected alone; the rest of its batch is stored', async () => {
     rt = await startTestRuntime({}, { api: false, worker: true });
-    const enrich = createEnricher();
-    const rows: StoredMention[] = Array.from({ length: 9 }, (_, i) => {
-      const m = { id: `bad-${i}`, platform: 'weibo' as const, kind: 'post' as const, text: `第${i}条`, time: Date.now() };
-      const e = enrich(m);
-      if (!e.ok) throw new Error(e.reason);
-      return { mention: m, enrichment: e.value, meta: { source: 'test', receivedAt: Date.now() } };
-    });
-    rows[4] = { ...rows[4]!, enrichment: { ...rows[4]!.enrichment, simhash: 'not-a-number' } };
+    const values = Array.from({ length: 9 }, (_, i) => JSON.stringify({ id: `bad-${i}`, platform: 'weibo', kind: 'post', text: `第${i}条`, time: Date.now() }));
+    const out = prepareRecords({ values, trusted: false, sources: values.map(() => 'test'), receivedAt: values.map(() => Date.now()), partitions: values.map(() => -1), offsets: values.map(() => '-1') }, createEnricher());
+    const rows: PreparedMention[] = out.rows.map((row, i) => ({ key: out.keys[i]!, platform: 'weibo', id: out.ids[i]!, row, source: 'test', receivedAt: Date.now() }));
+    // A row whose simhash is not a number: the store refuses it, and only it.
+    const broken = JSON.parse(rows[4]!.row) as unknown[];
+    broken[28] = 'not-a-number';
+    rows[4] = { ...rows[4]!, row: JSON.stringify(broken) };
     const result = await rt.writer.write(rows, []);
     expect(result).toEqual({ inserted: 8, duplicates: 0, rejected: 1 });
     expect(await stored(rt, 'bad-')).toBe(8);

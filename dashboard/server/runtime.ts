@@ -5,8 +5,10 @@ import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { TOPICS, type Bus, type Config, type Store } from '@fenghuo/shared';
 import { createInProcessBus, createStore, migrate } from '@fenghuo/infra';
 import {
-  createEnricher,
   createIngestMetrics,
+  createInlinePreparer,
+  createThreadPreparer,
+  defaultPrepareThreads,
   createIngestService,
   createIngestWorker,
   createMentionWriter,
@@ -43,6 +45,8 @@ export interface Runtime {
   service: IngestService;
   registry: Registry;
   worker?: IngestWorker;
+  /** Busy time of the prepare threads, ms (benchmarks). */
+  prepareBusyMs?: () => number;
   server?: http.Server;
   url?: string;
   ingestToken?: { token: string; generated: boolean; file?: string };
@@ -104,11 +108,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     stoppers.push(() => bus.close());
 
     let worker: IngestWorker | undefined;
+    let prepareBusy: (() => number) | undefined;
     if (options.roles.worker) {
+      const threads = config.ingest.prepareThreads === 'auto' ? defaultPrepareThreads() : config.ingest.prepareThreads;
+      const preparer = threads > 0 ? createThreadPreparer(threads, (error) => logger.error({ err: error }, 'prepare thread failed; restarted')) : createInlinePreparer();
+      stoppers.push(() => preparer.close());
+      if ('busyMs' in preparer) prepareBusy = () => (preparer as { busyMs(): number }).busyMs();
       worker = createIngestWorker({
         bus,
         writer,
-        enricher: createEnricher(),
+        preparer,
         maxBatchRecords: config.ingest.batchMaxRows,
         maxBatchWaitMs: config.ingest.batchMaxWaitMs,
         publishDlq: bus.kind === 'kafka',
@@ -149,6 +158,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     });
     const runtime: Runtime = { config, logger, store, bus, writer, service, registry, stop };
     if (worker) runtime.worker = worker;
+    if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
     if (options.roles.api) {
       const token = resolveIngestToken(config.ingest.token, config.dataDir);

@@ -2,7 +2,9 @@ export { createEnricher, type Enricher, type Enrichment } from './enrich/enrich-
 export { segmenter } from './enrich/segmenter';
 export { gazetteer, shortCityName, shortProvinceName, placeFromFreeText, placeFromTokens, placeByCode, type Place } from './enrich/places';
 export { hammingDistance, simhash } from './enrich/simhash.step';
-export { createMentionWriter, mentionRow, MENTION_COLUMNS, type MentionWriter, type StoredMention, type RejectedRecord, type IngestMeta, type WriteResult } from './writer/mention-writer';
+export { createMentionWriter, type MentionWriter, type PreparedMention, type RejectedRecord, type WriteResult } from './writer/mention-writer';
+export { prepareRecords, mentionRow, MENTION_COLUMNS, type PrepareInput, type PrepareOutput, type Preparer } from './prepare/prepare-records';
+export { createInlinePreparer, createThreadPreparer, defaultPrepareThreads } from './prepare/preparer';
 export { createIngestWorker, type IngestWorker } from './worker/ingest-worker';
 export { encodeMentionRecord } from './worker/mention-record';
 export { createIngestService, type IngestService, type SubmitItem, type SubmitResult } from './service/ingest-service';

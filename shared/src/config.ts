@@ -40,11 +40,23 @@ const envSchema = z.object({
 
   FENGHUO_INGEST_TOKEN: optionalNonEmpty,
   FENGHUO_MAX_BODY_BYTES: int(10 * 1024 * 1024, 1024),
-  FENGHUO_BATCH_MAX_ROWS: int(20_000, 1),
-  FENGHUO_BATCH_MAX_WAIT_MS: int(200, 0),
+  FENGHUO_BATCH_MAX_ROWS: int(10_000, 1),
+  FENGHUO_BATCH_MAX_WAIT_MS: int(100, 0),
   FENGHUO_QUEUE_MAX_RECORDS: int(200_000, 1),
   FENGHUO_ACK_TIMEOUT_MS: int(30_000, 100),
   FENGHUO_INSERT_RETRY_MAX_MS: int(10_000, 10),
+  FENGHUO_PREPARE_THREADS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || v === 'auto') return 'auto' as const;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 64) {
+        ctx.addIssue({ code: 'custom', message: 'expected "auto" or a number of threads from 0 to 64' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   FENGHUO_DEMO: bool(true),
   FENGHUO_DEMO_RATE: z.coerce.number().positive().default(20),
 });
@@ -66,6 +78,8 @@ export interface IngestConfig {
   queueMaxRecords: number;
   ackTimeoutMs: number;
   insertRetryMaxMs: number;
+  /** Worker threads that prepare rows; 0 prepares on the main thread. */
+  prepareThreads: number | 'auto';
 }
 
 export interface Config {
@@ -105,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     queueMaxRecords: e.FENGHUO_QUEUE_MAX_RECORDS,
     ackTimeoutMs: e.FENGHUO_ACK_TIMEOUT_MS,
     insertRetryMaxMs: e.FENGHUO_INSERT_RETRY_MAX_MS,
+    prepareThreads: e.FENGHUO_PREPARE_THREADS,
   };
   if (e.FENGHUO_INGEST_TOKEN) ingest.token = e.FENGHUO_INGEST_TOKEN;
   return {

@@ -233,10 +233,23 @@ function describeIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): { 
 /**
  * Builds the validator once (the schema is compiled on first use and reused).
  * `now` is injected so tests and replays control "the future".
+ *
+ * Valid records take a hand-written fast path that builds exactly what the
+ * zod schema would (mention-fast.test.ts checks the two agree on generated
+ * inputs); anything the fast path does not accept goes through zod, which
+ * decides and words the error.
  */
 export function createMentionValidator(now: () => number = Date.now): (input: unknown) => ValidationResult {
   return (input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const fast = fastMention(input, now);
+    if (fast) return { ok: true, mention: fast };
+    return validateWithSchema(input, now);
+  };
+}
+
+/** The zod path alone (exported for the equivalence test). */
+export function validateWithSchema(input: unknown, now: () => number): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       const got = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
       return { ok: false, code: 'not_an_object', error: `expected a mention object, got ${got}` };
     }
@@ -260,7 +273,138 @@ export function createMentionValidator(now: () => number = Date.now): (input: un
     if (v.region) mention.region = v.region;
     if (v.raw !== undefined && v.raw !== null) mention.raw = typeof v.raw === 'string' ? v.raw : JSON.stringify(v.raw);
     return { ok: true, mention };
-  };
+}
+
+const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
+const KIND_SET: ReadonlySet<string> = new Set(MENTION_KINDS);
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+type Obj = Record<string, unknown>;
+
+function fastId(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t.length > 0 && t.length <= 256 ? t : undefined;
+  }
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
+  return undefined;
+}
+
+/** undefined: absent; null: invalid; string: the cleaned value (may be ''). */
+function fastString(v: unknown, max: number): string | undefined | null {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v.length > max) return null;
+  return cleanText(v);
+}
+
+function fastCount(v: unknown): number | undefined | null {
+  if (v === undefined) return undefined;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null;
+}
+
+function isPlainObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The mention for a record that is valid, built the way the schema builds
+ * it; undefined for anything else (then the schema decides and explains).
+ */
+function fastMention(input: unknown, now: () => number): Mention | undefined {
+  if (!isPlainObject(input)) return undefined;
+  const id = fastId(input.id);
+  if (id === undefined) return undefined;
+  const platform = input.platform;
+  if (typeof platform !== 'string' || !PLATFORM_SET.has(platform)) return undefined;
+  const kind = input.kind === undefined ? 'post' : input.kind;
+  if (typeof kind !== 'string' || !KIND_SET.has(kind)) return undefined;
+  if (typeof input.text !== 'string') return undefined;
+  const text = cleanText(input.text);
+  if (text.length === 0 || (text.length > TEXT_MAX_CHARS && countCodePoints(text) > TEXT_MAX_CHARS)) return undefined;
+  if (input.time === undefined || input.time === null) return undefined;
+  const time = parseEventTime(input.time);
+  if (typeof time !== 'number' || time < EARLIEST_TIME_MS || time > now() + MAX_FUTURE_MS) return undefined;
+
+  const mention: Mention = { id, platform: platform as Platform, kind: kind as MentionKind, text, time };
+  const title = fastString(input.title, 1000);
+  if (title === null) return undefined;
+  if (title) mention.title = title;
+  if (input.url !== undefined) {
+    if (typeof input.url !== 'string' || input.url.length > 2048 || !/^https?:\/\//i.test(input.url)) return undefined;
+    try {
+      const u = new URL(input.url);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    } catch {
+      return undefined;
+    }
+    if (input.url) mention.url = input.url;
+  }
+  if (input.author !== undefined) {
+    const a = input.author;
+    if (!isPlainObject(a)) return undefined;
+    const author: MentionAuthor = {};
+    if (a.id !== undefined) {
+      const aid = fastId(a.id);
+      if (aid === undefined) return undefined;
+      author.id = aid;
+    }
+    const name = fastString(a.name, 200);
+    if (name === null) return undefined;
+    if (name) author.name = name;
+    const followers = fastCount(a.followers);
+    if (followers === null) return undefined;
+    if (followers !== undefined) author.followers = followers;
+    if (a.verified !== undefined) {
+      if (typeof a.verified !== 'boolean') return undefined;
+      author.verified = a.verified;
+    }
+    if (a.verified_type !== undefined) {
+      const vt = a.verified_type;
+      if (typeof vt !== 'number' || !Number.isInteger(vt) || vt < INT32_MIN || vt > INT32_MAX) return undefined;
+      author.verified_type = vt;
+    }
+    const location = fastString(a.location, 200);
+    if (location === null) return undefined;
+    if (location) author.location = location;
+    if (a.official !== undefined) {
+      if (typeof a.official !== 'boolean') return undefined;
+      author.official = a.official;
+    }
+    mention.author = author;
+  }
+  for (const key of ['parent_id', 'root_id'] as const) {
+    const v = input[key];
+    if (v === undefined) continue;
+    const ref = fastId(v);
+    if (ref === undefined) return undefined;
+    mention[key] = ref;
+  }
+  if (input.metrics !== undefined) {
+    const m = input.metrics;
+    if (!isPlainObject(m)) return undefined;
+    const metrics: MentionMetrics = {};
+    for (const key of ['reposts', 'comments', 'likes', 'views'] as const) {
+      const n = fastCount(m[key]);
+      if (n === null) return undefined;
+      if (n !== undefined) metrics[key] = n;
+    }
+    mention.metrics = metrics;
+  }
+  const region = fastString(input.region, 64);
+  if (region === null) return undefined;
+  if (region) mention.region = region;
+  if (input.raw !== undefined && input.raw !== null) {
+    if (typeof input.raw === 'string') mention.raw = input.raw;
+    else {
+      try {
+        mention.raw = JSON.stringify(input.raw);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return mention;
 }
 
 function stripUndefined<T extends object>(o: T): T {

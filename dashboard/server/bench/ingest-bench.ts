@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createMentionValidator, TABLES } from '@fenghuo/shared';
-import { createEnricher, mentionRow, MENTION_COLUMNS, type StoredMention } from '@fenghuo/ingest';
+import { TABLES } from '@fenghuo/shared';
+import { createEnricher, MENTION_COLUMNS, prepareRecords, type PrepareInput } from '@fenghuo/ingest';
 import { readConfig } from '../cli-args';
 import { createLogger, startRuntime } from '../runtime';
 import { demoRecords } from './demo-records';
@@ -16,6 +16,8 @@ export interface IngestBenchOptions {
   connections: number;
   perRequest: number;
   keep: boolean;
+  /** Also log memory while it runs. */
+  verbose?: boolean;
   dataDir?: string;
   log?: (line: string) => void;
 }
@@ -32,11 +34,24 @@ export interface IngestBenchResult {
   freshness_p95_ms: number;
   request_p95_ms: number;
   peak_rss_mb: number;
+  /** CPU used during (a), in cores: the Fenghuo process (all its threads) and the load generator. */
+  server_cpu_cores: number;
+  load_generator_cpu_cores: number;
   retries_503: number;
   seconds: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** CPU seconds a process used so far (Linux /proc; 0 elsewhere). */
+function procCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -93,10 +108,14 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       const rss = process.memoryUsage.rss();
       if (rss > peakRss) {
         peakRss = rss;
-        if (process.env.FENGHUO_BENCH_MEMORY) atPeak = process.memoryUsage();
+        if (options.verbose) atPeak = process.memoryUsage();
       }
     }, 100);
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
+    const eluBefore = performance.eventLoopUtilization();
+    const prepBefore = runtime.prepareBusyMs?.() ?? 0;
+    const childCpuBefore = procCpuSeconds(child.pid!);
     child.stdin!.write('go\n');
     let visibleAt = 0;
     let lastLog = started;
@@ -107,6 +126,12 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         lastLog = Date.now();
         log(`    ${stored} stored after ${((lastLog - started) / 1000).toFixed(0)} s`);
       }
+      if (options.verbose && Date.now() - lastLog > 2000) {
+        const m = await runtime.store.query<{ metric: string; value: string }>(
+          "SELECT metric, value FROM system.metrics WHERE metric IN ('MemoryTracking')",
+        );
+        log(`    chdb memory: ${m.map((x) => `${x.metric}=${Math.round(Number(x.value) / 1e6)}MB`).join(' ')}; rss=${Math.round(process.memoryUsage.rss() / 1e6)}MB heap=${Math.round(process.memoryUsage().heapUsed / 1e6)}MB`);
+      }
       if (stored >= options.n) {
         visibleAt = Date.now();
         break;
@@ -115,7 +140,13 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       await new Promise((r) => setTimeout(r, 50));
     }
     clearInterval(sampler);
-    if (process.env.FENGHUO_BENCH_MEMORY) log(`    memory at peak: ${JSON.stringify(Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 1e6)])))} MB`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverCores = (cpu.user + cpu.system) / 1e6 / ((visibleAt - started) / 1000);
+    const loadCores = (procCpuSeconds(child.pid!) - childCpuBefore) / ((visibleAt - started) / 1000);
+    const mainBusyMs = performance.eventLoopUtilization(eluBefore).active;
+    const prepBusyMs = (runtime.prepareBusyMs?.() ?? 0) - prepBefore;
+    log(`    CPU per mention: all threads ${(((cpu.user + cpu.system) / options.n)).toFixed(1)} µs; main thread busy ${((mainBusyMs * 1000) / options.n).toFixed(1)} µs; prepare threads busy ${((prepBusyMs * 1000) / options.n).toFixed(1)} µs`);
+    if (options.verbose) log(`    memory at peak: ${JSON.stringify(Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 1e6)])))} MB`);
     const done = await nextMessage();
     const e2eSeconds = (visibleAt - started) / 1000;
     const mentionsPerS = options.n / e2eSeconds;
@@ -127,30 +158,33 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     const rawTable = 'bench_raw_mentions';
     await runtime.store.command(`DROP TABLE IF EXISTS ${rawTable}`);
     await runtime.store.command(`CREATE TABLE ${rawTable} AS ${TABLES.mentions}`);
-    const validate = createMentionValidator();
     const enrich = createEnricher();
     let insertMs = 0;
-    let batch: unknown[][] = [];
-    const ingestedAt = Date.now();
+    let insertCpuUs = 0;
+    let input: PrepareInput = { values: [], trusted: false, sources: [], receivedAt: [], partitions: [], offsets: [] };
     const flush = async () => {
+      // Prepared the same way the ingest worker prepares them; only the insert is timed.
+      const rows = prepareRecords(input, enrich).rows.filter((r) => r !== '');
       const t = performance.now();
-      await runtime.store.insert(rawTable, MENTION_COLUMNS, batch);
+      const c = process.cpuUsage();
+      await runtime.store.insertJsonRows(rawTable, MENTION_COLUMNS, rows);
+      const dc = process.cpuUsage(c);
+      insertCpuUs += dc.user + dc.system;
       insertMs += performance.now() - t;
-      batch = [];
+      input = { values: [], trusted: false, sources: [], receivedAt: [], partitions: [], offsets: [] };
     };
-    for (const input of demoRecords(options.n)) {
-      const v = validate(input);
-      if (!v.ok) continue;
-      const e = enrich(v.mention);
-      if (!e.ok) continue;
-      const m: StoredMention = { mention: v.mention, enrichment: e.value, meta: { source: 'bench', receivedAt: Date.now() } };
-      batch.push(mentionRow(m, ingestedAt));
-      if (batch.length >= config.ingest.batchMaxRows) await flush();
+    for (const record of demoRecords(options.n)) {
+      input.values.push(JSON.stringify(record));
+      input.sources.push('bench');
+      input.receivedAt.push(Date.now());
+      input.partitions.push(-1);
+      input.offsets.push('-1');
+      if (input.values.length >= config.ingest.batchMaxRows) await flush();
     }
-    if (batch.length) await flush();
+    if (input.values.length) await flush();
     await runtime.store.command(`DROP TABLE IF EXISTS ${rawTable}`);
     const rawPerS = options.n / (insertMs / 1000);
-    log(`    ${Math.round(rawPerS)} rows/s (insert time only)`);
+    log(`    ${Math.round(rawPerS)} rows/s (insert time only); ${(insertCpuUs / options.n).toFixed(1)} µs of CPU per row while inserting`);
 
     return {
       n: options.n,
@@ -164,6 +198,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       freshness_p95_ms: Math.round(quantile(lags, 0.95)),
       request_p95_ms: quantile(requestLatencies, 0.95),
       peak_rss_mb: Math.round(peakRss / 1e6),
+      server_cpu_cores: Math.round(serverCores * 100) / 100,
+      load_generator_cpu_cores: Math.round(loadCores * 100) / 100,
       retries_503: done.retries as number,
       seconds: Math.round(e2eSeconds * 100) / 100,
     };

@@ -11,8 +11,9 @@ export function registerBenchCommands(program: Command): void {
     .addOption(new Option('--connections <n>', 'concurrent HTTP connections').argParser(parseIntArg).default(4))
     .addOption(new Option('--per-request <n>', 'mentions per request (NDJSON)').argParser(parseIntArg).default(5000))
     .option('--keep', 'keep the temporary data directory')
-    .action(async (flags: { n: number; connections: number; perRequest: number; keep?: boolean }) => {
-      const result = await runIngestBench({ n: flags.n, connections: flags.connections, perRequest: flags.perRequest, keep: Boolean(flags.keep) });
+    .option('--verbose', 'log memory (process, heap, chdb) while it runs')
+    .action(async (flags: { n: number; connections: number; perRequest: number; keep?: boolean; verbose?: boolean }) => {
+      const result = await runIngestBench({ n: flags.n, connections: flags.connections, perRequest: flags.perRequest, keep: Boolean(flags.keep), verbose: Boolean(flags.verbose) });
       console.log(JSON.stringify(result));
     });
 }

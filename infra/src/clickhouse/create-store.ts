@@ -24,6 +24,17 @@ const BASE_SETTINGS: QuerySettings = {
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 
+/** A row serialised already (on a worker thread): the client must send it as it is. */
+class SerialisedRow {
+  constructor(readonly json: string) {}
+}
+
+/** The client's JSON hooks: serialised rows pass through, everything else is JSON.stringify'd. */
+const JSON_HOOKS = {
+  parse: JSON.parse,
+  stringify: (value: unknown) => (value instanceof SerialisedRow ? value.json : JSON.stringify(value)),
+};
+
 export interface CreateStoreOptions {
   /** Label written into the lock message, e.g. "fenghuo start". */
   holder?: string;
@@ -40,6 +51,7 @@ async function createServerStore(config: StorageConfig): Promise<Store> {
     password: config.password,
     clickhouse_settings: BASE_SETTINGS,
     request_timeout: 120_000,
+    json: JSON_HOOKS,
   };
   const bootstrap = createClient(base);
   try {
@@ -73,7 +85,7 @@ async function createChdbStore(config: StorageConfig, options: CreateStoreOption
   }
   // chdb types its Connection against @clickhouse/client-common, which the
   // client now bundles under another path: the shapes are the same.
-  const client = createClient({ connection: connection as unknown as ClientConnection, clickhouse_settings: BASE_SETTINGS });
+  const client = createClient({ connection: connection as unknown as ClientConnection, clickhouse_settings: BASE_SETTINGS, json: JSON_HOOKS });
   // chdb ignores the client's `database` option; USE persists on its session.
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(config.database)}` });
   await client.command({ query: `USE ${quoteIdent(config.database)}` });
@@ -185,6 +197,16 @@ function wrapClient(
       await client.insert({
         table,
         values: rows as unknown[][],
+        columns: columns as [string, ...string[]],
+        format: 'JSONCompactEachRow',
+        clickhouse_settings: await effectiveSettings(settings),
+      });
+    },
+    async insertJsonRows(table, columns, rows, settings): Promise<void> {
+      if (rows.length === 0) return;
+      await client.insert({
+        table,
+        values: rows.map((r) => new SerialisedRow(r)) as unknown as unknown[][],
         columns: columns as [string, ...string[]],
         format: 'JSONCompactEachRow',
         clickhouse_settings: await effectiveSettings(settings),

@@ -7,16 +7,24 @@ export const KEYWORDS_PER_MENTION = 8;
  * for words it does not know, as jieba does). Hashtags rank first: they are
  * what people name the topic.
  */
-export function keywords(tokens: readonly string[], seg: Segmenter, topK = KEYWORDS_PER_MENTION): string[] {
+export function keywords(tokens: readonly string[], seg: Pick<Segmenter, 'idf'>, topK = KEYWORDS_PER_MENTION): string[] {
   if (tokens.length === 0) return [];
-  const tf = new Map<string, number>();
-  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const scored: { word: string; weight: number; order: number }[] = [];
-  let order = 0;
-  for (const [word, n] of tf) {
-    const idf = word.startsWith('#') ? 100 : seg.idf(word);
-    scored.push({ word, weight: n * idf, order: order++ });
+  // Distinct words in first-seen order with their summed weight (tf × idf).
+  const words: string[] = [];
+  const weights: number[] = [];
+  for (const t of tokens) {
+    const i = words.indexOf(t);
+    const idf = t.charCodeAt(0) === 35 /* # */ ? 100 : seg.idf(t);
+    if (i >= 0) weights[i]! += idf;
+    else {
+      words.push(t);
+      weights.push(idf);
+    }
   }
-  scored.sort((a, b) => b.weight - a.weight || a.order - b.order);
-  return scored.slice(0, topK).map((s) => s.word);
+  const order = words.map((_, i) => i);
+  // Stable: equal weights keep first-seen order.
+  order.sort((a, b) => weights[b]! - weights[a]! || a - b);
+  const out: string[] = [];
+  for (let k = 0; k < order.length && k < topK; k++) out.push(words[order[k]!]!);
+  return out;
 }

@@ -22,9 +22,22 @@ const POST_INTENSIFIERS = new Set(['透顶', '至极', '要命', '不得了', '�
  * A word's weight. jieba often keeps a modifier and its word as one token
  * (不好, 没用, 好惨, 太棒): score those as the modifier applied to the word.
  */
+const compoundCache = new WeakMap<SentimentLexicon, Map<string, number | null>>();
+
 function weightOf(token: string, lex: SentimentLexicon): number | undefined {
   const w = lex.words.get(token);
   if (w !== undefined) return w;
+  let cache = compoundCache.get(lex);
+  if (!cache) compoundCache.set(lex, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit !== undefined) return hit ?? undefined;
+  if (cache.size > 100_000) cache.clear();
+  const computed = compoundWeight(token, lex);
+  cache.set(token, computed ?? null);
+  return computed;
+}
+
+function compoundWeight(token: string, lex: SentimentLexicon): number | undefined {
   for (let len = Math.min(2, token.length - 1); len >= 1; len--) {
     const rest = lex.words.get(token.slice(len));
     if (rest === undefined) continue;

@@ -1,19 +1,18 @@
 import {
   CONSUMER_GROUPS,
   TOPICS,
-  createMentionValidator,
   type Bus,
   type ConsumedRecord,
-  type Mention,
   type Subscription,
 } from '@fenghuo/shared';
-import type { Enricher } from '../enrich/enrich-mention';
-import type { MentionWriter, RejectedRecord, StoredMention } from '../writer/mention-writer';
+import type { PrepareInput, Preparer } from '../prepare/prepare-records';
+import type { MentionWriter, PreparedMention, RejectedRecord } from '../writer/mention-writer';
 
 export interface IngestWorkerOptions {
   bus: Bus;
   writer: MentionWriter;
-  enricher: Enricher;
+  /** Decodes, validates, enriches and serialises (on worker threads by default). */
+  preparer: Preparer;
   maxBatchRecords: number;
   maxBatchWaitMs: number;
   groupId?: string;
@@ -28,8 +27,6 @@ export interface IngestWorker {
   subscription(): Subscription | undefined;
 }
 
-const YIELD_EVERY = 500;
-
 export class StaleBatchError extends Error {
   override name = 'StaleBatchError';
 }
@@ -41,49 +38,56 @@ export class StaleBatchError extends Error {
  * the replay from storing anything twice.
  */
 export function createIngestWorker(options: IngestWorkerOptions): IngestWorker {
-  const validate = createMentionValidator();
   let sub: Subscription | undefined;
 
-  /** The validated mention, or why the record is rejected. */
-  function decode(rec: ConsumedRecord): { mention: Mention } | { code: string; reason: string; decoded?: unknown } {
-    // Produced by this process's ingest service, which validated it.
-    if (rec.local !== undefined) return { mention: rec.local as Mention };
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(rec.value);
-    } catch (error) {
-      return { code: 'undecodable', reason: `bus record is not JSON: ${(error as Error).message}` };
-    }
-    const v = validate(decoded);
-    return v.ok ? { mention: v.mention } : { code: v.code, reason: v.error, decoded };
-  }
-
   async function handle(records: ConsumedRecord[], ctx: { isStale(): boolean }): Promise<void> {
-    const stored: StoredMention[] = [];
-    const rejects: RejectedRecord[] = [];
+    const input: PrepareInput = {
+      values: [],
+      // Records that never left this process were validated by its ingest service.
+      trusted: records.every((r) => r.local !== undefined),
+      sources: [],
+      receivedAt: [],
+      partitions: [],
+      offsets: [],
+    };
     const kafka = options.bus.kind === 'kafka';
+    for (const rec of records) {
+      input.values.push(rec.value);
+      input.sources.push(rec.headers?.source ?? 'bus');
+      input.receivedAt.push(Number(rec.headers?.received_at) || rec.timestamp);
+      input.partitions.push(kafka ? rec.partition : -1);
+      input.offsets.push(kafka ? rec.offset : '-1');
+    }
+    const out = await options.preparer.prepare(input);
+    const prepared: PreparedMention[] = [];
+    const rejects: RejectedRecord[] = [];
     for (let i = 0; i < records.length; i++) {
-      // Enriching is CPU work: give HTTP requests a turn every few hundred records.
-      if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
-      const rec = records[i]!;
-      const source = rec.headers?.source ?? 'bus';
-      const receivedAt = Number(rec.headers?.received_at) || rec.timestamp;
-      const position = kafka ? { kafkaPartition: rec.partition, kafkaOffset: rec.offset } : {};
-      const d = decode(rec);
-      if (!('mention' in d)) {
-        rejects.push({ source, code: d.code, reason: d.reason, raw: rec.value, ...position, ...idOf(d.decoded) });
+      const position = kafka ? { kafkaPartition: records[i]!.partition, kafkaOffset: records[i]!.offset } : {};
+      if (out.codes[i]) {
+        rejects.push({
+          source: input.sources[i]!,
+          code: out.codes[i]!,
+          reason: out.reasons[i]!,
+          raw: input.values[i]!,
+          ...position,
+          ...(out.platforms[i] ? { platform: out.platforms[i]! } : {}),
+          ...(out.ids[i] ? { id: out.ids[i]! } : {}),
+        });
         continue;
       }
-      const e = options.enricher(d.mention);
-      if (!e.ok) {
-        rejects.push({ source, code: e.code, reason: e.reason, raw: rec.value, ...position, platform: d.mention.platform, id: d.mention.id });
-        continue;
-      }
-      stored.push({ mention: d.mention, enrichment: e.value, meta: { source, receivedAt, ...position } });
+      prepared.push({
+        key: out.keys[i]!,
+        platform: out.platforms[i]!,
+        id: out.ids[i]!,
+        row: out.rows[i]!,
+        source: input.sources[i]!,
+        receivedAt: input.receivedAt[i]!,
+        ...position,
+      });
     }
     // Lost the partition while working: another consumer will redo this batch.
     if (ctx.isStale()) throw new StaleBatchError('partition reassigned; batch abandoned');
-    await options.writer.write(stored, rejects);
+    await options.writer.write(prepared, rejects);
     if (options.publishDlq && rejects.length) {
       await options.bus.publish(
         TOPICS.mentionsDlq,
@@ -121,13 +125,4 @@ export function createIngestWorker(options: IngestWorkerOptions): IngestWorker {
     },
     subscription: () => sub,
   };
-}
-
-function idOf(decoded: unknown): { platform?: string; id?: string } {
-  if (typeof decoded !== 'object' || decoded === null) return {};
-  const o = decoded as Record<string, unknown>;
-  const out: { platform?: string; id?: string } = {};
-  if (typeof o.platform === 'string') out.platform = o.platform.slice(0, 64);
-  if (typeof o.id === 'string' || typeof o.id === 'number') out.id = String(o.id).slice(0, 256);
-  return out;
 }

@@ -1,22 +1,22 @@
 import crypto from 'node:crypto';
-import { TABLES, mentionKey, type Mention, type Store } from '@fenghuo/shared';
+import { TABLES, type Store } from '@fenghuo/shared';
 import { toDateTime64 } from '@fenghuo/infra';
-import type { Enrichment } from '../enrich/enrich-mention';
+import { MENTION_COLUMNS } from '../prepare/prepare-records';
 import { SlidingQuantiles } from './sliding-quantiles';
 
-export interface IngestMeta {
+/** A mention ready for the store: its key and its serialised row (see prepare-records). */
+export interface PreparedMention {
+  key: string;
+  platform: string;
+  id: string;
+  /** JSONCompactEachRow row of MENTION_COLUMNS. */
+  row: string;
   /** Where it came from: "http", "import:<file>", "demo", "replay"… */
   source: string;
   /** When Fenghuo first received it (epoch ms): the start of freshness. */
   receivedAt: number;
   kafkaPartition?: number;
   kafkaOffset?: string;
-}
-
-export interface StoredMention {
-  mention: Mention;
-  enrichment: Enrichment;
-  meta: IngestMeta;
 }
 
 export interface RejectedRecord {
@@ -64,7 +64,7 @@ export interface MentionWriterOptions {
 }
 
 export interface MentionWriter {
-  write(mentions: StoredMention[], rejects: RejectedRecord[]): Promise<WriteResult>;
+  write(mentions: PreparedMention[], rejects: RejectedRecord[]): Promise<WriteResult>;
   writeRejects(rejects: RejectedRecord[]): Promise<number>;
   /** Keys (platform:id) among these that are stored already. */
   storedKeys(keys: string[]): Promise<Set<string>>;
@@ -74,17 +74,6 @@ export interface MentionWriter {
 }
 
 /** What the writer sends: times as epoch ms and lists joined by U+001F, into the table's EPHEMERAL input columns. */
-export const MENTION_COLUMNS = [
-  'platform', 'id', 'kind', 'time_ms', 'text', 'title', 'url',
-  'author_id', 'author_name', 'author_followers', 'author_verified', 'author_verified_type', 'author_location', 'author_official',
-  'parent_id', 'root_id', 'reposts', 'comments', 'likes', 'views',
-  'region', 'province_code', 'province', 'city_code', 'city', 'region_source',
-  'tokens_joined', 'keywords_joined', 'simhash', 'sentiment', 'sentiment_label',
-  'raw', 'source', 'received_at_ms', 'ingested_at_ms', 'kafka_partition', 'kafka_offset',
-] as const;
-
-const LIST_SEPARATOR = '\u001f';
-
 const REJECT_COLUMNS = [
   'reject_id', 'rejected_at', 'source', 'code', 'reason', 'raw', 'raw_encoding', 'position', 'platform', 'id',
   'kafka_partition', 'kafka_offset',
@@ -94,20 +83,6 @@ const LOOKUP_CHUNK = 5000;
 
 /** ClickHouse error codes that mean "this data", not "the store": retrying the same rows cannot help. */
 const DATA_ERROR = /CANNOT_PARSE|CANNOT_READ|TYPE_MISMATCH|INCORRECT_DATA|TOO_LARGE_STRING_SIZE|ILLEGAL_TYPE|VALUE_IS_OUT_OF_RANGE|CANNOT_CONVERT|INCORRECT_NUMBER_OF_COLUMNS|SIZES_OF_COLUMNS|UNKNOWN_IDENTIFIER|Cannot parse/;
-
-export function mentionRow(m: StoredMention, ingestedAtMs: number): unknown[] {
-  const { mention: x, enrichment: e, meta } = m;
-  const a = x.author;
-  const p = e.place;
-  return [
-    x.platform, x.id, x.kind, x.time, x.text, x.title ?? '', x.url ?? '',
-    a?.id ?? '', a?.name ?? '', a?.followers ?? null, a?.verified ?? false, a?.verified_type ?? null, a?.location ?? '', a?.official ?? false,
-    x.parent_id ?? '', x.root_id ?? '', x.metrics?.reposts ?? null, x.metrics?.comments ?? null, x.metrics?.likes ?? null, x.metrics?.views ?? null,
-    x.region ?? '', p?.provinceCode ?? '', p?.province ?? '', p?.cityCode ?? '', p?.city ?? '', e.regionSource,
-    e.tokens.join(LIST_SEPARATOR), e.keywords.join(LIST_SEPARATOR), e.simhash, e.sentiment, e.sentimentLabel,
-    x.raw ?? '', meta.source, meta.receivedAt, ingestedAtMs, meta.kafkaPartition ?? -1, meta.kafkaOffset ?? '-1',
-  ];
-}
 
 export function rejectId(r: RejectedRecord): string {
   return crypto
@@ -170,27 +145,24 @@ export function createMentionWriter(options: MentionWriterOptions): MentionWrite
   }
 
   /** Inserts rows; a batch the store refuses for its data is bisected so only the bad rows are rejected. */
-  async function insertMentions(batch: StoredMention[], rejects: RejectedRecord[]): Promise<StoredMention[]> {
+  async function insertMentions(batch: PreparedMention[], rejects: RejectedRecord[]): Promise<PreparedMention[]> {
     if (batch.length === 0) return [];
-    const ingestedAt = now();
     try {
-      await withRetry('insert mentions', () =>
-        store.insert(TABLES.mentions, MENTION_COLUMNS, batch.map((m) => mentionRow(m, ingestedAt))),
-      );
+      await withRetry('insert mentions', () => store.insertJsonRows(TABLES.mentions, MENTION_COLUMNS, batch.map((m) => m.row)));
       return batch;
     } catch (error) {
       if (!isDataError(error)) throw error;
       if (batch.length === 1) {
         const m = batch[0]!;
         rejects.push({
-          source: m.meta.source,
+          source: m.source,
           code: 'store_refused',
           reason: `the store refused this record: ${messageOf(error).slice(0, 500)}`,
-          raw: JSON.stringify(m.mention),
-          platform: m.mention.platform,
-          id: m.mention.id,
-          ...(m.meta.kafkaPartition !== undefined ? { kafkaPartition: m.meta.kafkaPartition } : {}),
-          ...(m.meta.kafkaOffset !== undefined ? { kafkaOffset: m.meta.kafkaOffset } : {}),
+          raw: m.row,
+          platform: m.platform,
+          id: m.id,
+          ...(m.kafkaPartition !== undefined ? { kafkaPartition: m.kafkaPartition } : {}),
+          ...(m.kafkaOffset !== undefined ? { kafkaOffset: m.kafkaOffset } : {}),
         });
         return [];
       }
@@ -238,13 +210,10 @@ export function createMentionWriter(options: MentionWriterOptions): MentionWrite
       return serialized(async () => {
         const started = now();
         // First copy of each key in the batch wins; the rest are duplicates.
-        const byKey = new Map<string, StoredMention>();
-        for (const m of mentions) {
-          const key = mentionKey(m.mention);
-          if (!byKey.has(key)) byKey.set(key, m);
-        }
+        const byKey = new Map<string, PreparedMention>();
+        for (const m of mentions) if (!byKey.has(m.key)) byKey.set(m.key, m);
         const stored = await withRetry('lookup keys', () => lookupKeys([...byKey.keys()]));
-        const fresh_: StoredMention[] = [];
+        const fresh_: PreparedMention[] = [];
         for (const [key, m] of byKey) if (!stored.has(key)) fresh_.push(m);
         const allRejects = [...rejects];
         const inserted = await insertMentions(fresh_, allRejects);
@@ -254,13 +223,13 @@ export function createMentionWriter(options: MentionWriterOptions): MentionWrite
         totals.inserted += inserted.length;
         totals.duplicates += duplicates;
         totals.batches++;
+        const bySource = new Map<string, number>();
         for (const m of inserted) {
-          const lag = Math.max(0, done - m.meta.receivedAt);
+          const lag = Math.max(0, done - m.receivedAt);
           fresh.add(lag);
           hooks.onFreshness?.(lag / 1000);
+          bySource.set(m.source, (bySource.get(m.source) ?? 0) + 1);
         }
-        const bySource = new Map<string, number>();
-        for (const m of inserted) bySource.set(m.meta.source, (bySource.get(m.meta.source) ?? 0) + 1);
         for (const [source, n] of bySource) hooks.onInserted?.(n, source);
         if (duplicates) hooks.onDuplicates?.(duplicates);
         hooks.onBatch?.(mentions.length, (done - started) / 1000);

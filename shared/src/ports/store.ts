@@ -16,6 +16,8 @@ export interface Store {
   command(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<void>;
   /** Inserts rows given as arrays in `columns` order (JSONCompactEachRow). */
   insert(table: string, columns: readonly string[], rows: readonly unknown[][], settings?: QuerySettings): Promise<void>;
+  /** Inserts rows already serialised as JSONCompactEachRow lines (one JSON array each, no newline). */
+  insertJsonRows(table: string, columns: readonly string[], rows: readonly string[], settings?: QuerySettings): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

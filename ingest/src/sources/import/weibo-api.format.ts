@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { SubmitItem } from '../../service/ingest-service';
 import { EMPTY_REPOST_TEXT, chineseCount, weiboHtmlToText, weiboTime } from './weibo-text';
 
@@ -28,7 +29,7 @@ export async function* readWeiboApi(target: string): AsyncGenerator<SubmitItem> 
 
     for (const [file, kind] of [['comments.json', 'comment'], ['reposts.json', 'repost']] as const) {
       const full = path.join(dir, file);
-      if (!fs.existsSync(full)) continue;
+      if (!findFile(full)) continue;
       const list = readJson(full);
       if (!list.ok) {
         yield { position: position++, raw: list.raw, error: `${full}: ${list.error}`, code: 'invalid_json' };
@@ -60,19 +61,28 @@ export async function* readWeiboApi(target: string): AsyncGenerator<SubmitItem> 
 function postDirectories(target: string): string[] {
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) throw new Error(`${target}: --format weibo-api reads a directory (of detail.json, comments.json, reposts.json)`);
-  if (fs.existsSync(path.join(target, 'detail.json'))) return [target];
+  if (findFile(path.join(target, 'detail.json'))) return [target];
   return fs
     .readdirSync(target, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => path.join(target, d.name))
-    .filter((d) => fs.existsSync(path.join(d, 'detail.json')))
+    .filter((d) => findFile(path.join(d, 'detail.json')))
     .sort();
+}
+
+/** The file, or its gzipped copy (detail.json.gz). */
+function findFile(file: string): string | undefined {
+  if (fs.existsSync(file)) return file;
+  if (fs.existsSync(`${file}.gz`)) return `${file}.gz`;
+  return undefined;
 }
 
 type Json = Record<string, unknown>;
 
 function readJson(file: string): { ok: true; value: unknown } | { ok: false; raw: string; error: string } {
-  const raw = fs.readFileSync(file, 'utf8');
+  const found = findFile(file) ?? file;
+  const bytes = fs.readFileSync(found);
+  const raw = (bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
   try {
     return { ok: true, value: JSON.parse(raw) };
   } catch (error) {
