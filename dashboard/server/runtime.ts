@@ -186,7 +186,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       });
       const { port } = server.address() as AddressInfo;
       runtime.server = server;
-      runtime.url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      runtime.url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
       // Stop taking requests first; requests in flight finish before the bus closes.
       stoppers.push(
         () =>

@@ -19,7 +19,9 @@ export async function startCommand(flags: StartFlags): Promise<void> {
     ? startDemo(runtime, { seed: flags.seed, rate: flags.demoRate ?? config.demo.rate })
     : undefined;
 
-  const lines = [`烽火 Fenghuo is running at ${runtime.url}`, `  stats:   ${runtime.url}/api/v1/stats`, `  ingest:  POST ${runtime.url}/api/v1/mentions`];
+  // What a person types: localhost for the loopback or all-interfaces address.
+  const shown = runtime.url!.replace('//127.0.0.1:', '//localhost:');
+  const lines = [`烽火 Fenghuo is running at ${shown}`, `  stats:   ${shown}/api/v1/stats`, `  ingest:  POST ${shown}/api/v1/mentions`];
   if (runtime.ingestToken?.generated) {
     lines.push(`  ingest token (created now, stored in ${runtime.ingestToken.file}): ${runtime.ingestToken.token}`);
   } else if (runtime.ingestToken?.file) {
