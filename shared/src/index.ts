@@ -5,3 +5,4 @@ export * from './api';
 export * from './ports/bus';
 export * from './ports/store';
 export * from './result';
+export * from './random';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMentionValidator, validateWithSchema } from './mention';
+import { seededRandom } from './random';
 
 /**
  * The fast path must accept exactly what the zod schema accepts and build the
@@ -7,19 +8,8 @@ import { createMentionValidator, validateWithSchema } from './mention';
  * one, field by field.
  */
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NOW = Date.parse('2026-11-26T12:00:00+08:00');
-const r = rng(20261126);
+const r = seededRandom(20261126);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const maybe = <T>(x: () => T, p = 0.5): T | undefined => (r() < p ? x() : undefined);
 

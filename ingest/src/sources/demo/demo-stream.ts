@@ -1,3 +1,4 @@
+import { seededRandom } from '@fenghuo/shared';
 import { gazetteer, shortCityName, shortProvinceName, type Place } from '../../enrich/places';
 import * as corpus from './corpus';
 import type { OfficialAccount, Platform, ScenarioTemplate, Sentiment } from './corpus';
@@ -70,17 +71,6 @@ const INCIDENT = {
   end: 110,
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashSeed(...parts: (string | number)[]): number {
   let h = 2166136261;
   for (const ch of parts.join('|')) {
@@ -113,7 +103,7 @@ interface IncidentState {
 }
 
 export function createDemoStream(options: DemoStreamOptions): DemoStream {
-  const rand = mulberry32(hashSeed('fenghuo-demo', options.seed, options.start));
+  const rand = seededRandom(hashSeed('fenghuo-demo', options.seed, options.start));
   const timezone = options.timezone ?? 'Asia/Shanghai';
   const cycleMs = (options.cycleMinutes ?? 180) * 60_000;
   const firstIncidentAt = options.start + (options.firstIncidentAfterMin ?? 1) * 60_000;
