@@ -8,9 +8,27 @@ export default defineConfig({
     isolate: true,
     maxWorkers: 2,
     fileParallelism: true,
-    include: ['{shared,infra,ingest,analytics,dashboard}/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['{shared,infra,ingest,analytics,dashboard}/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/kafka/**'],
+        },
+      },
+      {
+        // Tests against a real Kafka broker (started once by the global setup).
+        extends: true,
+        test: {
+          name: 'kafka',
+          include: ['test/kafka/**/*.test.ts'],
+          globalSetup: ['test/kafka/global-setup.ts'],
+          hookTimeout: 360_000,
+        },
+      },
+    ],
   },
 });

@@ -19,7 +19,7 @@ describe('back-pressure', () => {
   it('answers 503 with Retry-After while the queue is over its bound, loses nothing, and recovers', async () => {
     rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_ACK_TIMEOUT_MS: '400' });
     const url = rt.url!;
-    const sub = rt.worker!.subscription()!;
+    const sub = rt.workers[0]!.subscription()!;
     sub.pause();
 
     // Queued but not stored within the ack timeout: 503, the records stay queued.

@@ -42,7 +42,7 @@ describe('restart', () => {
   it('a process killed after acknowledging keeps every record, and a restart stores none twice', async () => {
     const dataDir = tempDir();
     const a = await start(dataDir);
-    expect(a.stderr()).toMatch(/Fenghuo is running at http:\/\/localhost:\d+/);
+    expect(a.stderr()).toMatch(/Fenghuo start is running at http:\/\/localhost:\d+/);
     for (let i = 0; i < 4; i++) {
       const res = await postMentions(a.url, batch(i * 500, 500));
       expect(res.status).toBe(202);

@@ -11,7 +11,8 @@ export interface AppDeps {
   bus: Bus;
   registry: Registry;
   logger: Logger;
-  ingest: MentionsRouteOptions;
+  /** The ingest endpoint, in processes that run the api role. */
+  ingest?: MentionsRouteOptions;
   /** In-process freshness (received → stored) when the writer runs in this process. */
   freshnessP95?: () => number | undefined;
 }
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(body);
   });
 
-  app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
+  if (deps.ingest) app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
 
   app.get('/', (_req, res) => {
     res.type('html').send(statusPage());

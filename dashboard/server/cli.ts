@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
 import { ConfigError, StoreLockedError, StoreUnavailableError } from '@fenghuo/shared';
-import { createStore, migrate } from '@fenghuo/infra';
+import { createStore, migrate, startHttpFront } from '@fenghuo/infra';
 import { resolveIngestToken } from '@fenghuo/ingest';
 import { registerDataCommands } from './commands/data-commands';
 import { registerBenchCommands } from './commands/bench-commands';
-import { startCommand } from './commands/start-command';
+import { runRole, type RoleFlags } from './commands/role-command';
+import { RoleNeedsServerError } from './runtime';
 import { parseIntArg, readConfig } from './cli-args';
 
 /**
@@ -20,14 +21,64 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: false });
 
+  const port = () => new Option('--port <port>', 'HTTP port (default: PORT or 8080)').argParser(parseIntArg);
+  const consumers = () => new Option('--consumers <n>', 'ingest consumer instances in this process (they share the partitions)').argParser(parseIntArg).default(1);
+  const seed = () => new Option('--seed <n>', 'demo stream seed').argParser(parseIntArg).default(1);
+  const demoRate = () => new Option('--demo-rate <n>', 'demo background mentions per second at the daily peak').argParser(Number);
+
   program
     .command('start')
-    .description('run every role in one process on the embedded store, with the demo stream')
-    .addOption(new Option('--port <port>', 'HTTP port (default: PORT or 8080)').argParser(parseIntArg))
+    .description('every role in one process: embedded store and in-process bus, or CLICKHOUSE_URL / KAFKA_BROKERS when set; with the demo stream')
+    .addOption(port())
     .option('--no-demo', 'do not run the built-in demo stream')
-    .addOption(new Option('--seed <n>', 'demo stream seed').argParser(parseIntArg).default(1))
-    .addOption(new Option('--demo-rate <n>', 'demo background mentions per second at the daily peak').argParser(Number))
-    .action(startCommand);
+    .addOption(seed())
+    .addOption(demoRate())
+    .addOption(consumers())
+    .action((flags: RoleFlags) => runRole('start', { api: true, worker: true }, flags));
+
+  program
+    .command('api')
+    .description('HTTP ingest and read API, publishing to the bus (KAFKA_BROKERS); stateless, run as many as needed')
+    .addOption(port())
+    .option('--demo', 'also run the demo stream into the bus')
+    .addOption(seed())
+    .addOption(demoRate())
+    .action((flags: RoleFlags) => runRole('api', { api: true, worker: false }, flags));
+
+  program
+    .command('ingest-worker')
+    .description('consume mentions.raw, enrich, write to the store; serves /healthz, /metrics and /api/v1/stats on PORT')
+    .addOption(port())
+    .addOption(consumers())
+    .action((flags: RoleFlags) => runRole('ingest-worker', { api: false, worker: true }, { ...flags, demo: false }));
+
+  program
+    .command('store')
+    .description("serve the embedded store over ClickHouse's HTTP interface, so separate roles on this machine can share it (CLICKHOUSE_URL=http://127.0.0.1:8123)")
+    .addOption(new Option('--port <port>', 'port to listen on').argParser(parseIntArg).default(8123))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (flags: { port: number; host: string }) => {
+      const config = readConfig();
+      const store = await createStore(config.storage, { holder: 'fenghuo store' });
+      await migrate(store);
+      const front = await startHttpFront({
+        store,
+        host: flags.host,
+        port: flags.port,
+        ...(config.storage.password ? { user: config.storage.user, password: config.storage.password } : {}),
+      });
+      process.stderr.write(
+        `烽火 Fenghuo store: the embedded store at ${config.storage.chdbPath} is served at ${front.url}\n` +
+          `  run the other roles with CLICKHOUSE_URL=${front.url}\n`,
+      );
+      const stop = async () => {
+        await front.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    });
 
   program
     .command('migrate')
@@ -64,7 +115,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof StoreUnavailableError) {
+    if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof StoreUnavailableError || error instanceof RoleNeedsServerError) {
       console.error(`fenghuo: ${error.message}`);
       process.exit(2);
     }

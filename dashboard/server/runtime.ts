@@ -2,17 +2,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { TOPICS, type Bus, type Config, type Store } from '@fenghuo/shared';
-import { createInProcessBus, createStore, migrate } from '@fenghuo/infra';
+import { StoreLockedError, TOPICS, type Bus, type Config, type PartitionLag, type Store } from '@fenghuo/shared';
+import { createInProcessBus, createKafkaBus, createStore, migrate } from '@fenghuo/infra';
 import {
   createIngestMetrics,
-  createInlinePreparer,
-  createThreadPreparer,
-  defaultPrepareThreads,
   createIngestService,
   createIngestWorker,
+  createInlinePreparer,
   createMentionWriter,
+  createThreadPreparer,
   createTokenCheck,
+  defaultPrepareThreads,
   resolveIngestToken,
   type IngestService,
   type IngestWorker,
@@ -21,10 +21,12 @@ import {
 import { createApp } from './app';
 
 export interface Roles {
-  /** HTTP ingest and read API. */
+  /** HTTP ingest: validates and publishes to mentions.raw. */
   api: boolean;
   /** Consumes mentions.raw and writes to the store. */
   worker: boolean;
+  /** Consumer instances of the ingest worker in this process (default 1). */
+  consumers?: number;
 }
 
 export interface RuntimeOptions {
@@ -34,6 +36,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Extra observers of the writer (benchmarks). */
   onFreshness?: (ms: number) => void;
+  /** Serve HTTP (health, metrics, read API) even without the api role (default: yes). */
+  http?: boolean;
 }
 
 export interface Runtime {
@@ -44,7 +48,7 @@ export interface Runtime {
   writer: MentionWriter;
   service: IngestService;
   registry: Registry;
-  worker?: IngestWorker;
+  workers: IngestWorker[];
   /** Busy time of the prepare threads, ms (benchmarks). */
   prepareBusyMs?: () => number;
   server?: http.Server;
@@ -57,13 +61,36 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: { app: 'fenghuo' } });
 }
 
+/** Raised when a role cannot open the embedded store because another process holds it. */
+export class RoleNeedsServerError extends Error {
+  override name = 'RoleNeedsServerError';
+}
+
+function roleName(roles: Roles): string {
+  if (roles.api && roles.worker) return 'start';
+  return roles.api ? 'api' : 'ingest-worker';
+}
+
 /**
  * The composition root: reads nothing but `config`, builds the adapters and
  * wires the roles this process runs.
  */
 export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
-  const store = await createStore(config.storage, { holder: options.holder });
+  let store: Store;
+  try {
+    store = await createStore(config.storage, { holder: options.holder });
+  } catch (error) {
+    if (error instanceof StoreLockedError && !(options.roles.api && options.roles.worker)) {
+      throw new RoleNeedsServerError(
+        `${error.message}\nSeparate roles in separate processes need a ClickHouse server: set CLICKHOUSE_URL for every role ` +
+          `(\`pnpm fenghuo ${roleName(options.roles)}\` cannot share the embedded store with another process). ` +
+          'On one machine without a ClickHouse server, run `pnpm fenghuo store` and point CLICKHOUSE_URL at it, ' +
+          'or run every role in one process with `pnpm fenghuo start` (`--consumers N` for several consumers).',
+      );
+    }
+    throw error;
+  }
   const stoppers: (() => Promise<void>)[] = [async () => store.close()];
   const stop = async () => {
     for (const s of stoppers.reverse().splice(0)) {
@@ -88,55 +115,72 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       retryMaxMs: config.ingest.insertRetryMaxMs,
       hooks: {
         ...metrics.writerHooks,
-        onFreshness: (seconds) => {
-          metrics.writerHooks.onFreshness?.(seconds);
-          options.onFreshness?.(seconds * 1000);
-        },
         onInsertError: (error, attempt) => {
           metrics.writerHooks.onInsertError?.(error, attempt);
           logger.warn({ err: error, attempt }, 'store write failed; retrying');
+        },
+        onFreshness: (seconds) => {
+          metrics.writerHooks.onFreshness?.(seconds);
+          options.onFreshness?.(seconds * 1000);
         },
       },
       isStopping: () => stopping,
     });
 
-    const bus = createInProcessBus({
-      maxQueuedRecords: config.ingest.queueMaxRecords,
-      onHandlerError: (error, topic, attempt) => logger.warn({ err: error, topic, attempt }, 'batch failed; redelivering'),
-    });
-    await bus.ensureTopics([{ name: TOPICS.mentionsRaw }, { name: TOPICS.mentionsDlq }]);
+    const bus: Bus = config.kafka
+      ? createKafkaBus({
+          config: config.kafka,
+          log: (level, message, extra) => logger[level === 'debug' ? 'debug' : level](extra, message),
+        })
+      : createInProcessBus({
+          maxQueuedRecords: config.ingest.queueMaxRecords,
+          onHandlerError: (error, topic, attempt) => logger.warn({ err: error, topic, attempt }, 'batch failed; redelivering'),
+        });
     stoppers.push(() => bus.close());
+    await bus.ensureTopics([
+      { name: TOPICS.mentionsRaw },
+      ...(config.kafka ? [{ name: TOPICS.mentionsDlq, retentionMs: config.kafka.dlqRetentionMs }] : [{ name: TOPICS.mentionsDlq }]),
+    ]);
 
-    let worker: IngestWorker | undefined;
+    const workers: IngestWorker[] = [];
     let prepareBusy: (() => number) | undefined;
     if (options.roles.worker) {
       const threads = config.ingest.prepareThreads === 'auto' ? defaultPrepareThreads() : config.ingest.prepareThreads;
       const preparer = threads > 0 ? createThreadPreparer(threads, (error) => logger.error({ err: error }, 'prepare thread failed; restarted')) : createInlinePreparer();
       stoppers.push(() => preparer.close());
       if ('busyMs' in preparer) prepareBusy = () => (preparer as { busyMs(): number }).busyMs();
-      worker = createIngestWorker({
-        bus,
-        writer,
-        preparer,
-        maxBatchRecords: config.ingest.batchMaxRows,
-        maxBatchWaitMs: config.ingest.batchMaxWaitMs,
-        publishDlq: bus.kind === 'kafka',
-        onBatchError: (error) => logger.error({ err: error }, 'ingest batch failed'),
-      });
-      await worker.start();
+      const consumers = Math.max(1, options.roles.consumers ?? 1);
+      for (let i = 0; i < consumers; i++) {
+        const worker = createIngestWorker({
+          bus,
+          writer,
+          preparer,
+          maxBatchRecords: config.ingest.batchMaxRows,
+          maxBatchWaitMs: config.ingest.batchMaxWaitMs,
+          publishDlq: bus.kind === 'kafka',
+          onBatchError: (error) => logger.error({ err: error }, 'ingest batch failed'),
+        });
+        await worker.start();
+        workers.push(worker);
+      }
       stoppers.push(async () => {
         stopping = true;
-        await worker?.stop();
+        await Promise.all(workers.map((w) => w.stop()));
       });
-      const w = worker;
+      const lags = async (): Promise<PartitionLag[]> => {
+        try {
+          return (await workers[0]?.subscription()?.lag()) ?? [];
+        } catch {
+          return [];
+        }
+      };
       new Gauge({
         name: 'fenghuo_ingest_consumer_lag',
-        help: 'Records on the bus not yet handled by the ingest worker, per partition',
+        help: 'Records on the bus not yet handled by the ingest workers, per partition',
         labelNames: ['topic', 'partition'],
         registers: [registry],
         async collect() {
-          const lags = (await w.subscription()?.lag()) ?? [];
-          for (const l of lags) this.set({ topic: l.topic, partition: String(l.partition) }, l.lag);
+          for (const l of await lags()) this.set({ topic: l.topic, partition: String(l.partition) }, l.lag);
         },
       });
       new Gauge({
@@ -144,8 +188,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         help: 'Records accepted but not yet stored (all partitions)',
         registers: [registry],
         async collect() {
-          const lags = (await w.subscription()?.lag()) ?? [];
-          this.set(lags.reduce((sum, l) => sum + l.lag, 0));
+          this.set((await lags()).reduce((sum, l) => sum + l.lag, 0));
         },
       });
     }
@@ -156,27 +199,30 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ackTimeoutMs: config.ingest.ackTimeoutMs,
       onAccepted: (n, source) => metrics.accepted.inc({ source }, n),
     });
-    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, stop };
-    if (worker) runtime.worker = worker;
+    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
-    if (options.roles.api) {
-      const token = resolveIngestToken(config.ingest.token, config.dataDir);
-      runtime.ingestToken = token;
+    if (options.roles.api || options.http !== false) {
+      const token = options.roles.api ? resolveIngestToken(config.ingest.token, config.dataDir) : undefined;
+      if (token) runtime.ingestToken = token;
       const app = createApp({
         store,
         bus,
         registry,
         logger,
-        ingest: {
-          service,
-          writer,
-          tokens: createTokenCheck({ http: token.token }),
-          maxBodyBytes: config.ingest.maxBodyBytes,
-          onResponse: (status) => metrics.requests.inc({ status: String(status) }),
-          onError: (error) => logger.error({ err: error }, 'ingest request failed'),
-        },
-        ...(worker ? { freshnessP95: () => (writer.freshness().count ? writer.freshness().p95 : undefined) } : {}),
+        ...(token
+          ? {
+              ingest: {
+                service,
+                writer,
+                tokens: createTokenCheck({ http: token.token }),
+                maxBodyBytes: config.ingest.maxBodyBytes,
+                onResponse: (status: number) => metrics.requests.inc({ status: String(status) }),
+                onError: (error: unknown) => logger.error({ err: error }, 'ingest request failed'),
+              },
+            }
+          : {}),
+        ...(workers.length ? { freshnessP95: () => (writer.freshness().count ? writer.freshness().p95 : undefined) } : {}),
       });
       const server = http.createServer(app);
       server.keepAliveTimeout = 65_000;
@@ -187,7 +233,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       const { port } = server.address() as AddressInfo;
       runtime.server = server;
       runtime.url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-      // Stop taking requests first; requests in flight finish before the bus closes.
+      // Stop taking requests first; requests in flight finish before the workers and the bus stop.
       stoppers.push(
         () =>
           new Promise<void>((resolve) => {
@@ -196,7 +242,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
           }),
       );
     }
-    // Stoppers run in reverse: HTTP, worker, bus, store.
+    // Stoppers run in reverse: HTTP, workers, prepare threads, bus, store.
     return runtime;
   } catch (error) {
     await stop();

@@ -57,6 +57,23 @@ const envSchema = z.object({
       }
       return n;
     }),
+  KAFKA_BROKERS: optionalNonEmpty,
+  KAFKA_CLIENT_ID: z.string().default('fenghuo'),
+  KAFKA_SSL: bool(false),
+  KAFKA_SASL_MECHANISM: z
+    .enum(['plain', 'scram-sha-256', 'scram-sha-512'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only')
+    .default(''),
+  KAFKA_PARTITIONS: int(6, 1),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(-1).default(-1),
+  KAFKA_RETENTION_MS: int(7 * 24 * 3600 * 1000, 60_000),
+  KAFKA_DLQ_RETENTION_MS: int(30 * 24 * 3600 * 1000, 60_000),
   FENGHUO_DEMO: bool(true),
   FENGHUO_DEMO_RATE: z.coerce.number().positive().default(20),
 });
@@ -82,6 +99,20 @@ export interface IngestConfig {
   prepareThreads: number | 'auto';
 }
 
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  ssl: boolean;
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** Put before every topic name, to share a cluster between deployments. */
+  topicPrefix: string;
+  partitions: number;
+  /** -1: the broker's default. */
+  replicationFactor: number;
+  retentionMs: number;
+  dlqRetentionMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -91,6 +122,8 @@ export interface Config {
   storage: StorageConfig;
   ingest: IngestConfig;
   demo: { enabled: boolean; rate: number };
+  /** Set: the bus is Kafka. Unset: the in-process bus. */
+  kafka?: KafkaConfig;
 }
 
 export class ConfigError extends Error {
@@ -122,7 +155,27 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     prepareThreads: e.FENGHUO_PREPARE_THREADS,
   };
   if (e.FENGHUO_INGEST_TOKEN) ingest.token = e.FENGHUO_INGEST_TOKEN;
+  let kafka: KafkaConfig | undefined;
+  if (e.KAFKA_BROKERS) {
+    kafka = {
+      brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+      clientId: e.KAFKA_CLIENT_ID,
+      ssl: e.KAFKA_SSL,
+      topicPrefix: e.KAFKA_TOPIC_PREFIX,
+      partitions: e.KAFKA_PARTITIONS,
+      replicationFactor: e.KAFKA_REPLICATION_FACTOR,
+      retentionMs: e.KAFKA_RETENTION_MS,
+      dlqRetentionMs: e.KAFKA_DLQ_RETENTION_MS,
+    };
+    if (e.KAFKA_SASL_MECHANISM) {
+      if (!e.KAFKA_SASL_USERNAME || !e.KAFKA_SASL_PASSWORD) {
+        throw new ConfigError('invalid configuration:\n  KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+      }
+      kafka.sasl = { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD };
+    }
+  }
   return {
+    ...(kafka ? { kafka } : {}),
     port: e.PORT,
     host: e.HOST,
     dataDir,

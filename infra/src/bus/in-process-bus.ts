@@ -121,6 +121,10 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       this.running = this.loop();
     }
 
+    assignedPartitions(): number[] {
+      return [0];
+    }
+
     pause(): void {
       this.paused = true;
     }

@@ -52,6 +52,8 @@ async function createServerStore(config: StorageConfig): Promise<Store> {
     clickhouse_settings: BASE_SETTINGS,
     request_timeout: 120_000,
     json: JSON_HOOKS,
+    // Very long parameter lists (the key lookups) go in a multipart body rather than the URL.
+    use_multipart_params_auto: true,
   };
   const bootstrap = createClient(base);
   try {
@@ -89,7 +91,10 @@ async function createChdbStore(config: StorageConfig, options: CreateStoreOption
   // chdb ignores the client's `database` option; USE persists on its session.
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(config.database)}` });
   await client.command({ query: `USE ${quoteIdent(config.database)}` });
-  return wrapClient(client, 'chdb', config.database, lock.release);
+  const store = wrapClient(client, 'chdb', config.database, lock.release);
+  const raw = connection;
+  store.script = async (sql, format) => Buffer.from((await raw.chdb.queryAsync(sql, { format })).bytes());
+  return store;
 }
 
 function lockedMessage(chdbPath: string, holder: string | undefined): string {
@@ -211,6 +216,15 @@ function wrapClient(
         format: 'JSONCompactEachRow',
         clickhouse_settings: await effectiveSettings(settings),
       });
+    },
+    async execRaw(sql, params, settings, body): Promise<NodeJS.ReadableStream> {
+      const result = await client.exec({
+        query: sql,
+        query_params: params ?? {},
+        clickhouse_settings: await effectiveSettings(settings),
+        ...(body ? { values: body as never } : {}),
+      });
+      return result.stream;
     },
     async ping(): Promise<boolean> {
       try {

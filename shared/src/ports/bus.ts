@@ -63,6 +63,8 @@ export interface PartitionLag {
 }
 
 export interface Subscription {
+  /** Partitions this consumer holds now (after the last rebalance). */
+  assignedPartitions(): number[];
   pause(): void;
   resume(): void;
   /** Finishes (or abandons) the batch in hand, commits what was handled, leaves the group. */

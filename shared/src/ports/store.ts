@@ -18,8 +18,19 @@ export interface Store {
   insert(table: string, columns: readonly string[], rows: readonly unknown[][], settings?: QuerySettings): Promise<void>;
   /** Inserts rows already serialised as JSONCompactEachRow lines (one JSON array each, no newline). */
   insertJsonRows(table: string, columns: readonly string[], rows: readonly string[], settings?: QuerySettings): Promise<void>;
+  /**
+   * Runs one statement and returns its raw output (in the FORMAT it names),
+   * with an optional data body for INSERT … FORMAT. For the HTTP front of the
+   * embedded store.
+   */
+  execRaw(sql: string, params?: QueryParams, settings?: QuerySettings, body?: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Embedded store only: runs a multi-statement script on the engine's
+   * session and returns the last statement's output in `format`.
+   */
+  script?(sql: string, format: string): Promise<Buffer>;
 }
 
 export class StoreLockedError extends Error {
