@@ -83,11 +83,12 @@ export function buildProgram(): Command {
   program
     .command('migrate')
     .description('apply pending schema migrations and exit')
-    .action(async () => {
+    .option('--record-only', 'record pending migrations as applied without running them (a cluster whose tables were created by hand)')
+    .action(async (flags: { recordOnly?: boolean }) => {
       const config = readConfig();
       const store = await createStore(config.storage, { holder: 'fenghuo migrate' });
       try {
-        const report = await migrate(store);
+        const report = await migrate(store, undefined, { recordOnly: Boolean(flags.recordOnly) });
         console.log(
           report.applied.length
             ? `applied: ${report.applied.join(', ')}`

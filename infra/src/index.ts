@@ -4,3 +4,4 @@ export { createInProcessBus, type InProcessBusOptions } from './bus/in-process-b
 export { toDateTime64, fromDateTime64 } from './time';
 export { createKafkaBus, type KafkaBusOptions } from './bus/kafka-bus';
 export { startHttpFront, sqlStringLiteral, type HttpFront, type HttpFrontOptions } from './clickhouse/http-front';
+export { startLocalBroker, type LocalBroker } from './kafka/local-broker';

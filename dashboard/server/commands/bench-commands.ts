@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { parseIntArg } from '../cli-args';
 import { runIngestBench } from '../bench/ingest-bench';
+import { runKafkaBench } from '../bench/kafka-bench';
 
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('benchmarks that print their figures (the last line is one JSON object)');
@@ -14,6 +15,19 @@ export function registerBenchCommands(program: Command): void {
     .option('--verbose', 'log memory (process, heap, chdb) while it runs')
     .action(async (flags: { n: number; connections: number; perRequest: number; keep?: boolean; verbose?: boolean }) => {
       const result = await runIngestBench({ n: flags.n, connections: flags.connections, perRequest: flags.perRequest, keep: Boolean(flags.keep), verbose: Boolean(flags.verbose) });
+      console.log(JSON.stringify(result));
+    });
+
+  bench
+    .command('kafka')
+    .description('the HTTP → Kafka → ingest worker → store rate with 1 and 2 consumers, against the embedded pipeline')
+    .addOption(new Option('--n <n>', 'mentions to send per run').argParser(parseIntArg).default(200_000))
+    .addOption(new Option('--connections <n>', 'concurrent HTTP connections').argParser(parseIntArg).default(4))
+    .addOption(new Option('--per-request <n>', 'mentions per request (NDJSON)').argParser(parseIntArg).default(5000))
+    .addOption(new Option('--partitions <n>', 'partitions of mentions.raw').argParser(parseIntArg).default(4))
+    .option('--brokers <list>', 'use this Kafka instead of starting a local broker')
+    .action(async (flags: { n: number; connections: number; perRequest: number; partitions: number; brokers?: string }) => {
+      const result = await runKafkaBench({ n: flags.n, connections: flags.connections, perRequest: flags.perRequest, partitions: flags.partitions, ...(flags.brokers ? { brokers: flags.brokers } : {}) });
       console.log(JSON.stringify(result));
     });
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   CompressionTypes,
   Kafka,
@@ -31,6 +32,18 @@ export interface KafkaBusOptions {
   publishTimeoutMs?: number;
 }
 
+// kafkajs ships gzip only; snappy comes from kafkajs-snappy (pure JS, no native build).
+const require = createRequire(import.meta.url);
+const SnappyCodec = require('kafkajs-snappy') as () => unknown;
+const { CompressionCodecs } = require('kafkajs') as { CompressionCodecs: Record<number, unknown> };
+CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec;
+
+const COMPRESSION = {
+  gzip: CompressionTypes.GZIP,
+  snappy: CompressionTypes.Snappy,
+  none: CompressionTypes.None,
+} as const;
+
 const RETRIED = /coordinator is (not available|loading)|group coordinator|rebalanc|not the leader|leader not available|Limiting retries for the idempotent producer|concurrent transactions|not coordinator/i;
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -53,7 +66,7 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
 /**
  * The Bus on Apache Kafka (kafkajs).
  *
- * publish: an idempotent producer, acks from all in-sync replicas, gzip; it
+ * publish: an idempotent producer, acks from all in-sync replicas, snappy or gzip; it
  * resolves once the broker acknowledged, and fails within seconds when the
  * broker is unreachable (retries are bounded: duplicates from a retry are
  * dropped by the writer's key check anyway).
@@ -183,7 +196,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           p.send({
             topic: topic(name),
             acks: -1,
-            compression: CompressionTypes.GZIP,
+            compression: COMPRESSION[config.compression],
             messages: records.map((r) => ({ key: r.key, value: r.value, ...(r.headers ? { headers: r.headers } : {}) })),
           }),
           publishTimeoutMs,

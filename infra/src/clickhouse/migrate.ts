@@ -56,7 +56,7 @@ export interface MigrationReport {
  * Applies pending migrations in order and records each. Forward-only: an
  * applied migration whose file changed is an error, never re-run.
  */
-export async function migrate(store: Store, migrations: Migration[] = loadMigrations()): Promise<MigrationReport> {
+export async function migrate(store: Store, migrations: Migration[] = loadMigrations(), options: { recordOnly?: boolean } = {}): Promise<MigrationReport> {
   await store.command(`
     CREATE TABLE IF NOT EXISTS ${TABLES.migrations}
     (
@@ -83,7 +83,8 @@ export async function migrate(store: Store, migrations: Migration[] = loadMigrat
       report.alreadyApplied++;
       continue;
     }
-    for (const statement of splitStatements(m.sql)) await store.command(statement);
+    // recordOnly: the schema was created by hand (a cluster's replicated DDL, docs/deploy.md).
+    if (!options.recordOnly) for (const statement of splitStatements(m.sql)) await store.command(statement);
     await store.insert(TABLES.migrations, ['version', 'name', 'checksum', 'applied_at'], [
       [m.version, m.name, m.checksum, toDateTime64(Date.now())],
     ]);

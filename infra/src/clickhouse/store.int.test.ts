@@ -40,6 +40,14 @@ describe('migrations', () => {
     expect(row!.n).toBe('1');
   });
 
+  it('with --record-only, records a migration without running it (a cluster with hand-made tables)', async () => {
+    const extra = { version: 9998, name: '9998_record_only', sql: 'CREATE TABLE t9998 (x UInt8) ENGINE = Memory;\n', checksum: 'y' };
+    const r = await migrate(store, [...loadMigrations(), { ...extra }], { recordOnly: true });
+    expect(r.applied).toEqual(['9998_record_only']);
+    const [t] = await store.query<{ n: string }>("SELECT count() AS n FROM system.tables WHERE database = 'fenghuo' AND name = 't9998'");
+    expect(t!.n).toBe('0');
+  });
+
   it('split statements at semicolons that end a line, dropping comment lines', () => {
     expect(splitStatements("-- a\nCREATE TABLE a (s String DEFAULT 'x;y');\n\nSELECT 1;\n-- end\n")).toEqual([
       "CREATE TABLE a (s String DEFAULT 'x;y')",
