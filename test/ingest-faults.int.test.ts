@@ -50,12 +50,15 @@ describe('store failures', () => {
     await r.store.command('DETACH TABLE mentions');
     const pending = postMentions(r.url!, Array.from({ length: 20 }, (_, i) => mention(`sf-${i}`)));
     await waitFor(async () => r.writer.stats().insertFailures >= 2, 10_000, 50);
+    // The consumers hold back while the store fails.
+    expect(await (await fetch(`${r.url}/metrics`)).text()).toMatch(/fenghuo_ingest_paused 1/);
     await r.store.command('ATTACH TABLE mentions');
     const res = await pending;
     expect(res.status).toBe(202);
     expect(await stored(r, 'sf-')).toBe(20);
     const metrics = await (await fetch(`${r.url}/metrics`)).text();
     expect(metrics).toMatch(/fenghuo_store_write_errors_total [1-9]/);
+    expect(metrics).toMatch(/fenghuo_ingest_paused 0/);
   });
 
   it('a row the store refuses is rejected alone; the rest of its batch is stored', async () => {

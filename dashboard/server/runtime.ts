@@ -110,13 +110,31 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const metrics = createIngestMetrics(registry);
 
     let stopping = false;
+    // Back-pressure from the store: while writes fail, the consumers stop
+    // fetching (the batch in hand is retried); the first write that succeeds
+    // lets them go on. In process, the bus then fills and ingest answers 503.
+    const workers: IngestWorker[] = [];
+    let pausedForStore = false;
+    const pausedGauge = new Gauge({ name: 'fenghuo_ingest_paused', help: '1 while the consumers are paused because the store is failing', registers: [registry] });
+    const setPaused = (paused: boolean) => {
+      if (paused === pausedForStore) return;
+      pausedForStore = paused;
+      pausedGauge.set(paused ? 1 : 0);
+      for (const w of workers) (paused ? w.subscription()?.pause() : w.subscription()?.resume());
+      logger[paused ? 'warn' : 'info'](paused ? 'store unavailable: consumers paused' : 'store is back: consumers resumed');
+    };
     const writer = createMentionWriter({
       store,
       retryMaxMs: config.ingest.insertRetryMaxMs,
       hooks: {
         ...metrics.writerHooks,
+        onBatch: (rows, seconds) => {
+          metrics.writerHooks.onBatch?.(rows, seconds);
+          setPaused(false);
+        },
         onInsertError: (error, attempt) => {
           metrics.writerHooks.onInsertError?.(error, attempt);
+          setPaused(true);
           logger.warn({ err: error, attempt }, 'store write failed; retrying');
         },
         onFreshness: (seconds) => {
@@ -142,7 +160,6 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ...(config.kafka ? [{ name: TOPICS.mentionsDlq, retentionMs: config.kafka.dlqRetentionMs }] : [{ name: TOPICS.mentionsDlq }]),
     ]);
 
-    const workers: IngestWorker[] = [];
     let prepareBusy: (() => number) | undefined;
     if (options.roles.worker) {
       const threads = config.ingest.prepareThreads === 'auto' ? defaultPrepareThreads() : config.ingest.prepareThreads;

@@ -251,14 +251,20 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
             if (headers) rec.headers = headers;
             return rec;
           });
-          // The handler retries store outages itself; if it still fails, the
-          // error reaches kafkajs, which seeks back to the last commit.
-          await opts.handler(records, {
-            topic: opts.topic,
-            partition: batch.partition,
-            isStale: () => payload.isStale() || !payload.isRunning(),
-            heartbeat: () => payload.heartbeat(),
-          });
+          // The handler retries store outages itself, for as long as they
+          // last: heartbeat meanwhile so that the group keeps this consumer.
+          // If it still fails, kafkajs seeks back to the last commit.
+          const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 3000);
+          try {
+            await opts.handler(records, {
+              topic: opts.topic,
+              partition: batch.partition,
+              isStale: () => payload.isStale() || !payload.isRunning(),
+              heartbeat: () => payload.heartbeat(),
+            });
+          } finally {
+            clearInterval(beat);
+          }
           const last = chunk[chunk.length - 1]!.offset;
           payload.resolveOffset(last);
           await consumer.commitOffsets([{ topic: t, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
