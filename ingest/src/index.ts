@@ -1,7 +1,4 @@
 export { createEnricher, type Enricher, type Enrichment } from './enrich/enrich-mention';
-export { segmenter } from './enrich/segmenter';
-export { gazetteer, shortCityName, shortProvinceName, placeFromFreeText, placeFromTokens, placeByCode, type Place } from './enrich/places';
-export { hammingDistance, simhash } from './enrich/simhash.step';
 export { createMentionWriter, type MentionWriter, type PreparedMention, type RejectedRecord, type WriteResult } from './writer/mention-writer';
 export { prepareRecords, mentionRow, MENTION_COLUMNS, type PrepareInput, type PrepareOutput, type Preparer } from './prepare/prepare-records';
 export { createInlinePreparer, createThreadPreparer, defaultPrepareThreads } from './prepare/preparer';

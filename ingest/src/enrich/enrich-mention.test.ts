@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '@fenghuo/shared';
-import { toAnalysisText, foldWidth } from './analysis-text';
+import { foldWidth, toAnalysisText } from '@fenghuo/shared/text';
 import { createEnricher } from './enrich-mention';
 
 const enrich = createEnricher();

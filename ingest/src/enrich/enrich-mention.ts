@@ -1,12 +1,17 @@
 import { ok, reject, type Mention, type StepResult } from '@fenghuo/shared';
-import { loadSentimentLexicon, loadSentimentModifiers } from '../lexicon/load-lexicons';
-import { keywords } from './keywords.step';
-import type { Place } from './places';
-import { region } from './region.step';
-import { segment } from './segment.step';
-import { segmenter } from './segmenter';
-import { sentiment, type SentimentLabel, type SentimentLexicon } from './sentiment.step';
-import { simhash } from './simhash.step';
+import {
+  keywords,
+  loadSentimentLexicon,
+  loadSentimentModifiers,
+  region,
+  segment,
+  segmenter,
+  sentiment,
+  simhash,
+  type Place,
+  type SentimentLabel,
+  type SentimentLexicon,
+} from '@fenghuo/shared/text';
 
 export interface Enrichment {
   tokens: string[];

@@ -1,5 +1,5 @@
 import { seededRandom } from '@fenghuo/shared';
-import { gazetteer, shortCityName, shortProvinceName, type Place } from '../../enrich/places';
+import { gazetteer, shortCityName, shortProvinceName, type Place } from '@fenghuo/shared/text';
 import * as corpus from './corpus';
 import type { OfficialAccount, Platform, ScenarioTemplate, Sentiment } from './corpus';
 

@@ -1,4 +1,4 @@
-import type { Modifier } from '../lexicon/load-lexicons';
+import type { Modifier } from './lexicon/load-lexicons';
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { loadStopwords, readListFile } from '../lexicon/load-lexicons';
+import { loadStopwords, readListFile } from './lexicon/load-lexicons';
 import { gazetteer } from './places';
 
 /**
