@@ -28,3 +28,40 @@ export interface HealthResponse {
 export interface ApiError {
   error: string;
 }
+
+export interface EventsResponse {
+  from: number;
+  to: number;
+  events: import('./analytics').EventSummary[];
+}
+
+export interface AlertsResponse {
+  alerts: import('./analytics').Alert[];
+}
+
+export interface AlertDetailResponse {
+  alert: import('./analytics').Alert;
+  history: { at: number; action: string; severity: string; actor: string; detail: string }[];
+  deliveries: import('./analytics').AlertDelivery[];
+}
+
+export interface TrendingKeywordsResponse {
+  to: number | null;
+  window_minutes: number;
+  baseline_minutes: number;
+  keywords: import('./analytics').TrendingKeyword[];
+}
+
+export interface SeriesResponse {
+  dimension: 'platform' | 'region' | 'sentiment';
+  from: number;
+  to: number;
+  step_minutes: number;
+  points: { t: number; key: string; count: number }[];
+}
+
+export interface ImportResponse {
+  imported: number;
+  /** Rows that were not imported, with why (line numbers for CSV, indexes for JSON). */
+  errors: { line?: number; index?: number; message: string }[];
+}

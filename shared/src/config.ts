@@ -75,6 +75,15 @@ const envSchema = z.object({
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(-1).default(-1),
   KAFKA_RETENTION_MS: int(7 * 24 * 3600 * 1000, 60_000),
   KAFKA_DLQ_RETENTION_MS: int(30 * 24 * 3600 * 1000, 60_000),
+  FENGHUO_ANALYTICS: bool(true),
+  FENGHUO_ANALYTICS_POLL_MS: int(500, 50),
+  FENGHUO_ANALYTICS_LATENESS_MS: int(2_000, 0),
+  FENGHUO_ANALYTICS_RESTORE_MINUTES: int(30, 0),
+  FENGHUO_RUMOR_MODEL: optionalNonEmpty,
+  FENGHUO_SENTIMENT_MODEL: optionalNonEmpty,
+  FENGHUO_PUBLIC_URL: optionalNonEmpty.pipe(z.url().optional()),
+  FENGHUO_SMTP_URL: optionalNonEmpty.pipe(z.url().optional()),
+  FENGHUO_SMTP_FROM: z.string().default('Fenghuo <fenghuo@localhost>'),
   FENGHUO_DEMO: bool(true),
   FENGHUO_DEMO_RATE: z.coerce.number().positive().default(20),
 });
@@ -116,6 +125,27 @@ export interface KafkaConfig {
   dlqRetentionMs: number;
 }
 
+export interface AnalyticsConfig {
+  /** Run the analytics worker inside `start` (default yes). */
+  enabled: boolean;
+  pollMs: number;
+  /** How far behind the newest mention's time the engine waits for stragglers. */
+  latenessMs: number;
+  /** Minutes of stored mentions replayed at start-up to rebuild the engine's state. */
+  restoreMinutes: number;
+  /** Trained models (JSON files from `pnpm fenghuo train …`). */
+  rumorModel?: string;
+  sentimentModel?: string;
+}
+
+export interface NotifyConfig {
+  /** Base URL of the dashboard, for links in notifications. */
+  publicUrl: string;
+  /** smtp(s)://user:password@host:port */
+  smtpUrl?: string;
+  smtpFrom: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -125,6 +155,8 @@ export interface Config {
   storage: StorageConfig;
   ingest: IngestConfig;
   demo: { enabled: boolean; rate: number };
+  analytics: AnalyticsConfig;
+  notify: NotifyConfig;
   /** Set: the bus is Kafka. Unset: the in-process bus. */
   kafka?: KafkaConfig;
 }
@@ -178,8 +210,23 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       kafka.sasl = { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD };
     }
   }
+  const analytics: AnalyticsConfig = {
+    enabled: e.FENGHUO_ANALYTICS,
+    pollMs: e.FENGHUO_ANALYTICS_POLL_MS,
+    latenessMs: e.FENGHUO_ANALYTICS_LATENESS_MS,
+    restoreMinutes: e.FENGHUO_ANALYTICS_RESTORE_MINUTES,
+  };
+  if (e.FENGHUO_RUMOR_MODEL) analytics.rumorModel = path.resolve(cwd, e.FENGHUO_RUMOR_MODEL);
+  if (e.FENGHUO_SENTIMENT_MODEL) analytics.sentimentModel = path.resolve(cwd, e.FENGHUO_SENTIMENT_MODEL);
+  const notify: NotifyConfig = {
+    publicUrl: (e.FENGHUO_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    smtpFrom: e.FENGHUO_SMTP_FROM,
+  };
+  if (e.FENGHUO_SMTP_URL) notify.smtpUrl = e.FENGHUO_SMTP_URL;
   return {
     ...(kafka ? { kafka } : {}),
+    analytics,
+    notify,
     port: e.PORT,
     host: e.HOST,
     dataDir,

@@ -6,3 +6,4 @@ export * from './ports/bus';
 export * from './ports/store';
 export * from './result';
 export * from './random';
+export * from './analytics';

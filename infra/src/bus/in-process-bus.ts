@@ -270,8 +270,8 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       const t = topicOf(opts.topic);
       let group = t.groups.get(opts.groupId);
       if (!group) {
-        // A new group starts at the oldest record still held.
-        group = { id: opts.groupId, committed: t.baseOffset };
+        // A new group starts at the oldest record still held, or at the end.
+        group = { id: opts.groupId, committed: opts.fromBeginning === false ? endOffset(t) : t.baseOffset };
         t.groups.set(opts.groupId, group);
       }
       if (group.subscription) throw new Error(`group ${opts.groupId} already has a consumer on ${opts.topic}`);

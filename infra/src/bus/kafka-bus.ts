@@ -229,7 +229,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         assigned = [...(e.payload.memberAssignment[t] ?? [])].sort((a, b) => a - b);
       });
       await consumer.connect();
-      await consumer.subscribe({ topics: [t], fromBeginning: true });
+      await consumer.subscribe({ topics: [t], fromBeginning: opts.fromBeginning ?? true });
       let stopping = false;
 
       const eachBatch = async (payload: EachBatchPayload) => {

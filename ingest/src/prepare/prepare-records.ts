@@ -31,15 +31,7 @@ export interface PrepareOutput {
   ids: string[];
 }
 
-/** What the writer sends: times as epoch ms and lists joined by U+001F, into the table's EPHEMERAL input columns. */
-export const MENTION_COLUMNS = [
-  'platform', 'id', 'kind', 'time_ms', 'text', 'title', 'url',
-  'author_id', 'author_name', 'author_followers', 'author_verified', 'author_verified_type', 'author_location', 'author_official',
-  'parent_id', 'root_id', 'reposts', 'comments', 'likes', 'views',
-  'region', 'province_code', 'province', 'city_code', 'city', 'region_source',
-  'tokens_joined', 'keywords_joined', 'simhash', 'sentiment', 'sentiment_label',
-  'raw', 'source', 'received_at_ms', 'kafka_partition', 'kafka_offset',
-] as const;
+export { MENTION_COLUMNS } from '@fenghuo/shared';
 
 const LIST_SEPARATOR = '\u001f';
 

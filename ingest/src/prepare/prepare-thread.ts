@@ -1,10 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createMentionValidator } from '@fenghuo/shared';
-import { createEnricher } from '../enrich/enrich-mention';
+import { createEnricher, type EnricherOptions } from '../enrich/enrich-mention';
 import { prepareRecords, type PrepareInput } from './prepare-records';
 
 /** A preparation thread: loads the segmenter and lexicons once, then prepares batches on request. */
-const enrich = createEnricher();
+const enrich = createEnricher((workerData ?? {}) as EnricherOptions);
 const validate = createMentionValidator();
 
 parentPort!.on('message', (msg: { id: number; input: PrepareInput }) => {

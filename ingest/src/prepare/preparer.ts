@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createEnricher } from '../enrich/enrich-mention';
+import { createEnricher, type EnricherOptions } from '../enrich/enrich-mention';
 import { prepareRecords, type PrepareInput, type PrepareOutput, type Preparer } from './prepare-records';
 
 /** Threads that prepare rows by default: all cores but one (the main thread and chdb need theirs), at most 8. */
@@ -9,8 +9,8 @@ export function defaultPrepareThreads(): number {
 }
 
 /** Prepares on the calling thread (tests, or FENGHUO_PREPARE_THREADS=0). */
-export function createInlinePreparer(): Preparer {
-  const enrich = createEnricher();
+export function createInlinePreparer(options: EnricherOptions = {}): Preparer {
+  const enrich = createEnricher(options);
   return {
     prepare: async (input) => prepareRecords(input, enrich),
     close: async () => {},
@@ -48,7 +48,7 @@ function slice(input: PrepareInput, from: number, to: number): PrepareInput {
  * threads; the results come back in order. A thread that dies is replaced and
  * its chunks fail, which makes the bus redeliver the batch.
  */
-export function createThreadPreparer(threads: number, onError?: (error: Error) => void): Preparer & { busyMs(): number } {
+export function createThreadPreparer(threads: number, onError?: (error: Error) => void, options: EnricherOptions = {}): Preparer & { busyMs(): number } {
   const url = new URL('./prepare-thread-entry.mjs', import.meta.url);
   let nextId = 0;
   let turn = 0;
@@ -56,7 +56,7 @@ export function createThreadPreparer(threads: number, onError?: (error: Error) =
 
   const spawn = (): Slot => {
     // A bounded heap: the thread's live data is small, its garbage is not.
-    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 192 } });
+    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 192 }, workerData: options });
     const pending = new Map<number, Pending>();
     const slot: Slot = { worker, pending, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {

@@ -54,6 +54,11 @@ export interface SubscribeOptions {
    * written. Offsets are still committed in order.
    */
   maxInFlightBatches?: number;
+  /**
+   * Where a group that has never committed starts: the oldest record kept
+   * (default) or only records published from now on (live views).
+   */
+  fromBeginning?: boolean;
 }
 
 export interface PartitionLag {

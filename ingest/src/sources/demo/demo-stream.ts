@@ -111,7 +111,7 @@ export function createDemoStream(options: DemoStreamOptions): DemoStream {
   let seq = 0;
   let tick = Math.floor(options.start / 1000);
   const incidents = new Map<number, IncidentState>();
-  const recentPosts: { id: string; platform: Platform; time: number }[] = [];
+  const recentPosts: { id: string; platform: Platform; time: number; topic: string }[] = [];
 
   const g = gazetteer();
   const cityPool = [...g.byCode.values()].filter((p, i, all) => p.cityCode.length === 4 && all.indexOf(p) === i);
@@ -307,28 +307,37 @@ export function createDemoStream(options: DemoStreamOptions): DemoStream {
     return { reposts: Math.round(scale * rand() * 20), comments: Math.round(scale * rand() * 30), likes: Math.round(scale * rand() * 120) };
   }
 
+  const templatesByTopic = new Map<string, (typeof corpus.backgroundTemplates)[number][]>();
+  for (const tpl of corpus.backgroundTemplates) {
+    const list = templatesByTopic.get(tpl.topic) ?? [];
+    list.push(tpl);
+    templatesByTopic.set(tpl.topic, list);
+  }
+
   function background(out: DemoMention[], t: number) {
-    const tpl = pick(corpus.backgroundTemplates);
-    const platform = pick(tpl.platforms);
+    const reply = recentPosts.length > 10 && rand() < 0.2;
+    const parent = reply ? recentPosts[Math.floor(rand() * recentPosts.length)] : undefined;
+    // A reply is a short reaction or another voice on the parent's topic.
+    const reaction = parent && rand() < 0.5 ? pick(corpus.backgroundReactions) : undefined;
+    const tpl = parent ? pick(templatesByTopic.get(parent.topic)!) : pick(corpus.backgroundTemplates);
+    const platform = parent?.platform ?? pick(tpl.platforms);
     const kind = kindFor(platform, tpl.kind);
     const city = cityContext(pick(cityPool));
     const ctx = { city };
     const author = platform === 'hotline' || platform === 'gov_board' ? { ...citizen(city), name: '市民', followers: 0 } : citizen(city);
-    const reply = recentPosts.length > 10 && (platform === 'weibo' || platform === 'douyin') && rand() < 0.25;
-    const parent = reply ? recentPosts[Math.floor(rand() * recentPosts.length)] : undefined;
     const m = emit(out, {
-      platform: parent?.platform ?? platform,
+      platform,
       kind: parent ? (rand() < 0.5 ? 'comment' : 'repost') : kind,
-      text: fill(tpl.text, t, ctx),
+      text: reaction ? reaction.text : fill(tpl.text, t, ctx),
       ...(tpl.title && !parent ? { title: fill(tpl.title, t, ctx) } : {}),
       time: t,
       author,
       ...(parent ? { parent_id: parent.id, root_id: parent.id } : {}),
       ...(kind === 'post' && !parent ? { metrics: metrics(1) } : {}),
-      demo: { stream: 'background', sentiment: tpl.sentiment },
+      demo: { stream: 'background', sentiment: reaction?.sentiment ?? tpl.sentiment },
     });
-    if (!parent && (platform === 'weibo' || platform === 'douyin')) {
-      recentPosts.push({ id: m.id, platform, time: t });
+    if (!parent && kind === 'post' && (platform === 'weibo' || platform === 'douyin')) {
+      recentPosts.push({ id: m.id, platform, time: t, topic: tpl.topic });
       if (recentPosts.length > 200) recentPosts.shift();
     }
   }

@@ -332,3 +332,21 @@ export const backgroundTemplates: readonly BackgroundTemplate[] = [
   { topic: 'culture', platforms: WB, kind: 'comment', sentiment: 'positive', text: '带孩子去过一次，讲解特别好，孩子回来讲了一晚上恐龙' },
   { topic: 'culture', platforms: DY, sentiment: 'positive', text: '在{landmark}听了一场免费的民乐音乐会，二胡一响，旁边的老大爷跟着轻轻打拍子🎻' },
 ];
+
+/** Short reactions under a background post (they say too little to cluster on their own). */
+export const backgroundReactions: readonly { sentiment: 'positive' | 'negative' | 'neutral'; text: string }[] = [
+  { sentiment: 'positive', text: '同感！' },
+  { sentiment: 'positive', text: '哈哈哈哈哈哈' },
+  { sentiment: 'positive', text: '说得太对了[赞]' },
+  { sentiment: 'positive', text: '支持一下👍' },
+  { sentiment: 'neutral', text: '蹲一个后续' },
+  { sentiment: 'neutral', text: '真的假的' },
+  { sentiment: 'neutral', text: '马住' },
+  { sentiment: 'neutral', text: '转发微博' },
+  { sentiment: 'neutral', text: '+1' },
+  { sentiment: 'neutral', text: '在哪里呀？' },
+  { sentiment: 'negative', text: '唉，太难了[泪]' },
+  { sentiment: 'negative', text: '一样一样，气死了' },
+  { sentiment: 'positive', text: '[心][心][心]' },
+  { sentiment: 'neutral', text: '我也想知道' },
+];

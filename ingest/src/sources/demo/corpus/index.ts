@@ -40,7 +40,7 @@ export {
   surnames,
   weatherWords,
 } from './slots';
-export { backgroundPlaceholders, backgroundTemplates } from './background';
+export { backgroundPlaceholders, backgroundReactions, backgroundTemplates } from './background';
 export {
   companyNames,
   incidentEmojis,
