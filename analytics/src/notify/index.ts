@@ -1,0 +1,57 @@
+/**
+ * Alert notification delivery: formatters turn an alert change into the body
+ * each kind of channel expects (generic webhook, WeCom, DingTalk, Feishu,
+ * email); the notifier sends them with retries and records every attempt.
+ */
+export {
+  ALERT_ACTIONS,
+  SEVERITY_LABELS,
+  alertLinks,
+  beijingTime,
+  dingtalkBody,
+  dingtalkSign,
+  dingtalkSignedUrl,
+  emailMessage,
+  escapeHtml,
+  escapeMarkdown,
+  feishuBody,
+  feishuSign,
+  reasonLine,
+  truncateChars,
+  truncateUtf8,
+  webhookBody,
+  webhookRequest,
+  wecomBody,
+  type AlertAction,
+  type AlertLinks,
+  type AlertNotice,
+  type DingtalkBody,
+  type EmailMessage,
+  type FeishuBody,
+  type FeishuCard,
+  type GenericWebhookBody,
+  type WebhookRequest,
+  type WecomBody,
+} from './formatters';
+export {
+  DEFAULT_ACTIONS,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  PermanentDeliveryError,
+  SMTP_NOT_CONFIGURED,
+  backoffDelay,
+  channelWants,
+  createNotifier,
+  deliveryId,
+  parseSmtpUrl,
+  robotVerdict,
+  type AlertLogEntry,
+  type DeliveryLog,
+  type Notifier,
+  type NotifierLogger,
+  type NotifierOptions,
+  type RetryOptions,
+  type SmtpOptions,
+} from './notifier';
+export { createStoreDeliveryLog } from './store-delivery-log';
+export { listDeliveries, type ListDeliveriesFilter } from './list-deliveries.query';
