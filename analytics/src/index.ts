@@ -1,1 +1,26 @@
 export { ingestCounts, recentIngestLagP95, type IngestCounts } from './queries/ingest-stats.query';
+export { listEvents, latestEventTime, type EventSort, type EventsFilter } from './queries/events-list.query';
+export { eventDetail } from './queries/event-detail.query';
+export { listAlerts, getAlert, alertHistory, type AlertsFilter } from './queries/alerts.query';
+export { trendingKeywords, type TrendingFilter } from './queries/trending-keywords.query';
+export { mentionSeries, SERIES_DIMENSIONS, type SeriesDimension } from './queries/series.query';
+export { createJsonRepository, parseWith, ValidationError, type JsonRepository } from './store/json-repository';
+export {
+  createRuleRepository,
+  createChannelRepository,
+  createClaimRepository,
+  type RuleRepository,
+  type ChannelRepository,
+  type ClaimRepository,
+} from './store/repositories';
+export { acknowledgeAlert, AlertStateError } from './store/acknowledge-alert';
+export { createAnalyticsWorker, type AnalyticsWorker, type AnalyticsWorkerOptions } from './worker/analytics-worker';
+export { AnalyticsEngine, toCascade, type EngineOutput } from './engine/engine';
+export { DEFAULT_ENGINE_CONFIG, type EngineConfig, type AnalyzedMention, type AlertChange, type RumorScorer, type KbMatcher } from './engine/types';
+export * from './notify';
+export { createRumorScorer } from './setup/scorers';
+export { sendTestNotification } from './setup/test-notification';
+export { readCascades, readSentiment, type Cascade, type SentimentExample } from './eval/datasets';
+export { evaluateRumor, rumorWindow, trainRumorModel, serialiseRumorModel, loadRumorModel, createDefaultRumorScorer, createModelRumorScorer } from './rumor';
+export { evaluateSentiment } from './sentiment';
+export * from './kb';
