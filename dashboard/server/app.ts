@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Bus, HealthResponse, StatsResponse, Store } from '@fenghuo/shared';
 import { ingestCounts, recentIngestLagP95 } from '@fenghuo/analytics';
 import { createMentionsHandler, type MentionsRouteOptions } from '@fenghuo/ingest';
+import { createAnalyticsRoutes, type AnalyticsRoutesDeps } from './analytics-routes';
 import { statusPage } from './status-page';
 
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   ingest?: MentionsRouteOptions;
   /** In-process freshness (received → stored) when the writer runs in this process. */
   freshnessP95?: () => number | undefined;
+  /** The analytics read API and the editing of rules, channels and the knowledge base. */
+  analytics?: AnalyticsRoutesDeps;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   if (deps.ingest) app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
+  if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
 
   app.get('/', (_req, res) => {
     res.type('html').send(statusPage());

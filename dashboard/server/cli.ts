@@ -4,6 +4,7 @@ import { createStore, migrate, startHttpFront } from '@fenghuo/infra';
 import { resolveIngestToken } from '@fenghuo/ingest';
 import { registerDataCommands } from './commands/data-commands';
 import { registerBenchCommands } from './commands/bench-commands';
+import { registerAnalyticsCommands } from './commands/analytics-commands';
 import { runRole, type RoleFlags } from './commands/role-command';
 import { RoleNeedsServerError } from './runtime';
 import { parseIntArg, readConfig } from './cli-args';
@@ -34,7 +35,8 @@ export function buildProgram(): Command {
     .addOption(seed())
     .addOption(demoRate())
     .addOption(consumers())
-    .action((flags: RoleFlags) => runRole('start', { api: true, worker: true }, flags));
+    .option('--no-analytics', 'do not run the analytics worker in this process')
+    .action((flags: RoleFlags & { analytics: boolean }) => runRole('start', { api: true, worker: true, analytics: flags.analytics }, flags));
 
   program
     .command('api')
@@ -51,6 +53,12 @@ export function buildProgram(): Command {
     .addOption(port())
     .addOption(consumers())
     .action((flags: RoleFlags) => runRole('ingest-worker', { api: false, worker: true }, { ...flags, demo: false }));
+
+  program
+    .command('analytics-worker')
+    .description('read stored mentions, find events, rising topics and rumors, raise and deliver alerts; one per deployment (it holds the engine state)')
+    .addOption(port())
+    .action((flags: RoleFlags) => runRole('analytics-worker', { api: false, worker: false, analytics: true }, { ...flags, demo: false }));
 
   program
     .command('store')
@@ -108,6 +116,7 @@ export function buildProgram(): Command {
     });
 
   registerDataCommands(program);
+  registerAnalyticsCommands(program);
   registerBenchCommands(program);
   return program;
 }
@@ -119,6 +128,11 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof StoreUnavailableError || error instanceof RoleNeedsServerError) {
       console.error(`fenghuo: ${error.message}`);
       process.exit(2);
+    }
+    // A command that failed (a missing file, a bad option value): the message, not a stack trace.
+    if (error instanceof Error) {
+      console.error(`fenghuo: ${error.message}`);
+      process.exit(1);
     }
     throw error;
   }

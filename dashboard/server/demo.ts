@@ -1,12 +1,26 @@
+import { TABLES, toNumber } from '@fenghuo/shared';
 import { startDemoFeed, type DemoFeed } from '@fenghuo/ingest';
+import { createClaimRepository, demoClaimInputs } from '@fenghuo/analytics';
 import type { Runtime } from './runtime';
 
-export function startDemo(runtime: Runtime, options: { seed: number; rate: number }): DemoFeed {
+/** Background the demo sends first on a fresh store, so the analytics know the everyday chatter. */
+const HISTORY_MINUTES = 30;
+
+export async function startDemo(runtime: Runtime, options: { seed: number; rate: number }): Promise<DemoFeed> {
+  // A restart with recent mentions stored already has its history.
+  const [row] = await runtime.store.query<{ t: string | number | null }>(`SELECT toUnixTimestamp64Milli(maxOrNull(time)) AS t FROM ${TABLES.mentions}`);
+  const latest = row?.t === null || row?.t === undefined ? undefined : toNumber(row.t);
+  // The demo's rumor has been rebutted before: an empty knowledge base gets the demo's entries.
+  const claims = createClaimRepository(runtime.store);
+  if ((await claims.list()).length === 0) await claims.createMany(demoClaimInputs.map(({ id: _id, ...c }) => c));
+  const historyMinutes = latest !== undefined && Date.now() - latest < HISTORY_MINUTES * 60_000 ? 0 : HISTORY_MINUTES;
   return startDemoFeed({
     service: runtime.service,
     seed: options.seed,
     rate: options.rate,
     timezone: runtime.config.timezone,
+    historyMinutes,
+    firstIncidentAfterMin: 3,
     onError: (error) => runtime.logger.warn({ err: error }, 'demo stream: submit failed; will retry'),
   });
 }

@@ -1,2 +1,3 @@
 export { startRuntime, createLogger, type Runtime, type Roles, type RuntimeOptions } from './runtime';
 export { createApp, type AppDeps } from './app';
+export { followAlertStream } from './alert-stream-client';

@@ -8,6 +8,7 @@ import {
   createIngestMetrics,
   createIngestService,
   createIngestWorker,
+  createEnricher,
   createInlinePreparer,
   createMentionWriter,
   createThreadPreparer,
@@ -18,7 +19,23 @@ import {
   type IngestWorker,
   type MentionWriter,
 } from '@fenghuo/ingest';
+import {
+  createAnalyticsWorker,
+  createKbMatcher,
+  createRumorScorer,
+  createChannelRepository,
+  createClaimRepository,
+  createNotifier,
+  createRuleRepository,
+  createStoreDeliveryLog,
+  listAlerts,
+  parseSmtpUrl,
+  type AnalyticsWorker,
+  type Notifier,
+} from '@fenghuo/analytics';
+import { createAlertStreamHub } from './alert-stream';
 import { createApp } from './app';
+import { channelTester } from './analytics-setup';
 
 export interface Roles {
   /** HTTP ingest: validates and publishes to mentions.raw. */
@@ -27,6 +44,8 @@ export interface Roles {
   worker: boolean;
   /** Consumer instances of the ingest worker in this process (default 1). */
   consumers?: number;
+  /** Runs the analytics worker (events, detectors, alerts, notifications); one per deployment. */
+  analytics?: boolean;
 }
 
 export interface RuntimeOptions {
@@ -53,6 +72,8 @@ export interface Runtime {
   prepareBusyMs?: () => number;
   server?: http.Server;
   url?: string;
+  analytics?: AnalyticsWorker;
+  notifier?: Notifier;
   ingestToken?: { token: string; generated: boolean; file?: string };
   stop(): Promise<void>;
 }
@@ -68,7 +89,8 @@ export class RoleNeedsServerError extends Error {
 
 function roleName(roles: Roles): string {
   if (roles.api && roles.worker) return 'start';
-  return roles.api ? 'api' : 'ingest-worker';
+  if (roles.api) return 'api';
+  return roles.worker ? 'ingest-worker' : 'analytics-worker';
 }
 
 /**
@@ -158,12 +180,21 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await bus.ensureTopics([
       { name: TOPICS.mentionsRaw },
       ...(config.kafka ? [{ name: TOPICS.mentionsDlq, retentionMs: config.kafka.dlqRetentionMs }] : [{ name: TOPICS.mentionsDlq }]),
+      { name: TOPICS.alerts },
+      // One partition: acknowledgements reach the single analytics worker in order.
+      { name: TOPICS.analyticsCommands, partitions: 1 },
     ]);
+    const rules = createRuleRepository(store);
+    const channels = createChannelRepository(store);
+    const claims = createClaimRepository(store);
 
     let prepareBusy: (() => number) | undefined;
     if (options.roles.worker) {
       const threads = config.ingest.prepareThreads === 'auto' ? defaultPrepareThreads() : config.ingest.prepareThreads;
-      const preparer = threads > 0 ? createThreadPreparer(threads, (error) => logger.error({ err: error }, 'prepare thread failed; restarted')) : createInlinePreparer();
+      const enrichment = config.analytics.sentimentModel ? { sentimentModel: config.analytics.sentimentModel } : {};
+      // A bad model file fails here, clearly, not in every prepare thread over and over.
+      if (enrichment.sentimentModel) createEnricher(enrichment);
+      const preparer = threads > 0 ? createThreadPreparer(threads, (error) => logger.error({ err: error }, 'prepare thread failed; restarted'), enrichment) : createInlinePreparer(enrichment);
       stoppers.push(() => preparer.close());
       if ('busyMs' in preparer) prepareBusy = () => (preparer as { busyMs(): number }).busyMs();
       const consumers = Math.max(1, options.roles.consumers ?? 1);
@@ -219,14 +250,53 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
+    if (options.roles.analytics) {
+      const notifier = createNotifier({
+        channels: async () => (await channels.list()).filter((c) => c.enabled),
+        log: createStoreDeliveryLog(store),
+        linkBase: config.notify.publicUrl,
+        ...(config.notify.smtpUrl ? { smtp: parseSmtpUrl(config.notify.smtpUrl, config.notify.smtpFrom) } : {}),
+        logger,
+      });
+      stoppers.push(() => notifier.close());
+      runtime.notifier = notifier;
+      const analytics = createAnalyticsWorker({
+        store,
+        bus,
+        config: config.analytics,
+        timezone: config.timezone,
+        rumorScorer: createRumorScorer(config.analytics.rumorModel),
+        rules,
+        claims,
+        createKbMatcher: (list) => (list.length ? createKbMatcher(list).match : undefined),
+        notifier,
+        registry,
+        log: (level, message, extra) => logger[level](extra ?? {}, message),
+      });
+      await analytics.start();
+      stoppers.push(() => analytics.stop());
+      runtime.analytics = analytics;
+    }
+
     if (options.roles.api || options.http !== false) {
       const token = options.roles.api ? resolveIngestToken(config.ingest.token, config.dataDir) : undefined;
       if (token) runtime.ingestToken = token;
+      const alertStream = await createAlertStreamHub({ bus, openAlerts: async () => [...(await listAlerts(store, { status: 'open', limit: 200 })), ...(await listAlerts(store, { status: 'acknowledged', limit: 200 }))] });
+      stoppers.push(() => alertStream.close());
       const app = createApp({
         store,
         bus,
         registry,
         logger,
+        analytics: {
+          store,
+          bus,
+          rules,
+          channels,
+          claims,
+          alertStream,
+          testChannel: channelTester(config, channels),
+        },
         ...(token
           ? {
               ingest: {

@@ -1,3 +1,4 @@
+import { runDetectBench } from '../bench/detect-bench';
 import { Option, type Command } from 'commander';
 import { parseIntArg } from '../cli-args';
 import { runIngestBench } from '../bench/ingest-bench';
@@ -15,6 +16,20 @@ export function registerBenchCommands(program: Command): void {
     .option('--verbose', 'log memory (process, heap, chdb) while it runs')
     .action(async (flags: { n: number; connections: number; perRequest: number; keep?: boolean; verbose?: boolean }) => {
       const result = await runIngestBench({ n: flags.n, connections: flags.connections, perRequest: flags.perRequest, keep: Boolean(flags.keep), verbose: Boolean(flags.verbose) });
+      console.log(JSON.stringify(result));
+    });
+
+  bench
+    .command('detect')
+    .description('detection latency in real time: background at --rate/s with the daily rhythm, --bursts new stories; seconds from a burst’s 10th mention to its alert on the SSE stream, recall, false alerts per hour')
+    .addOption(new Option('--rate <n>', 'background mentions per second').argParser(Number).default(2000))
+    .addOption(new Option('--bursts <n>', 'new stories injected at random times').argParser(parseIntArg).default(6))
+    .addOption(new Option('--minutes <n>', 'length of the run (real time)').argParser(parseIntArg).default(40))
+    .addOption(new Option('--warmup-minutes <n>', 'background only at first').argParser(parseIntArg).default(5))
+    .addOption(new Option('--peak <n>', 'mentions per minute a burst rises to').argParser(parseIntArg).default(300))
+    .addOption(new Option('--seed <n>', 'seed').argParser(parseIntArg).default(1))
+    .action(async (flags: { rate: number; bursts: number; minutes: number; warmupMinutes: number; peak: number; seed: number }) => {
+      const result = await runDetectBench({ rate: flags.rate, bursts: flags.bursts, minutes: flags.minutes, warmupMinutes: flags.warmupMinutes, peakPerMinute: flags.peak, seed: flags.seed });
       console.log(JSON.stringify(result));
     });
 

@@ -14,7 +14,7 @@ import {
   type ImportSummary,
   type Submitter,
 } from '@fenghuo/ingest';
-import { PLATFORMS } from '@fenghuo/shared';
+import { PLATFORMS, TABLES } from '@fenghuo/shared';
 import { createLogger, startRuntime, type Runtime } from '../runtime';
 import { parseIntArg, readConfig } from '../cli-args';
 import { createProgressLine, fmt } from './progress';
@@ -37,7 +37,7 @@ function addSourceOptions(cmd: Command): Command {
 }
 
 /** The submitter and, for the embedded store, the runtime behind it. */
-async function openTarget(flags: SourceFlags, source: string, holder: string): Promise<{ submitter: Submitter; runtime?: Runtime }> {
+async function openTarget(flags: SourceFlags, source: string, holder: string, analytics = false): Promise<{ submitter: Submitter; runtime?: Runtime }> {
   if (flags.server) {
     const token = flags.token ?? readConfig().ingest.token;
     if (!token) throw new Error('--server needs --token (or FENGHUO_INGEST_TOKEN); `pnpm fenghuo token` prints the local one');
@@ -45,7 +45,7 @@ async function openTarget(flags: SourceFlags, source: string, holder: string): P
   }
   const config = readConfig();
   const runtime = await startRuntime(config, {
-    roles: { api: false, worker: true },
+    roles: { api: false, worker: true, analytics: analytics && config.analytics.enabled },
     holder,
     logger: createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }),
   });
@@ -126,7 +126,8 @@ export function registerDataCommands(program: Command): void {
   ).action(async (target: string, flags: SourceFlags & { speed: string }) => {
     const speed = flags.speed === 'max' ? 'max' : Number(flags.speed);
     if (speed !== 'max' && !(Number.isFinite(speed) && speed > 0)) throw new Error('--speed takes a positive number or "max"');
-    const { submitter, runtime } = await openTarget(flags, 'replay', 'fenghuo replay');
+    // Into the embedded store, the analytics run along: the replay leaves its events and alerts behind.
+    const { submitter, runtime } = await openTarget(flags, 'replay', 'fenghuo replay', true);
     const progress = createProgressLine();
     try {
       const summary = await runReplay(readRecords(target, flags), submitter, {
@@ -135,6 +136,11 @@ export function registerDataCommands(program: Command): void {
           progress.update(`${fmt(p.sent)}/${fmt(p.total)} sent · event time ${Number.isFinite(p.eventTime) ? new Date(p.eventTime).toISOString() : '-'} · behind ${fmt(p.behindMs)} ms`),
       });
       progress.done();
+      if (runtime?.analytics) {
+        await runtime.analytics.flush();
+        const [row] = await runtime.store.query<{ events: string; alerts: string }>(`SELECT (SELECT count() FROM ${TABLES.events} FINAL WHERE merged_into = '') AS events, (SELECT count() FROM ${TABLES.alerts} FINAL) AS alerts`);
+        console.log(`analytics: ${fmt(Number(row?.events ?? 0))} events, ${fmt(Number(row?.alerts ?? 0))} alerts (pnpm fenghuo start, then /api/v1/events and /api/v1/alerts)`);
+      }
       printSummary(summary);
     } finally {
       progress.done();

@@ -15,23 +15,27 @@ export interface RoleFlags {
  * on the first signal it stops taking requests, lets the batch in hand be
  * stored and committed, leaves the consumer group and exits 0.
  */
-export async function runRole(name: 'start' | 'api' | 'ingest-worker', roles: Roles, flags: RoleFlags): Promise<void> {
+export async function runRole(name: 'start' | 'api' | 'ingest-worker' | 'analytics-worker', roles: Roles, flags: RoleFlags): Promise<void> {
   const config = readConfig(flags.port !== undefined ? { PORT: String(flags.port) } : {});
-  const runtime = await startRuntime(config, { roles: { ...roles, consumers: flags.consumers ?? 1 }, holder: `fenghuo ${name}` });
+  const runtime = await startRuntime(config, {
+    roles: { ...roles, consumers: flags.consumers ?? 1, analytics: Boolean(roles.analytics) && config.analytics.enabled },
+    holder: `fenghuo ${name}`,
+  });
   const { logger } = runtime;
-  const demo = roles.api && flags.demo && config.demo.enabled ? startDemo(runtime, { seed: flags.seed, rate: flags.demoRate ?? config.demo.rate }) : undefined;
+  const demo = roles.api && flags.demo && config.demo.enabled ? await startDemo(runtime, { seed: flags.seed, rate: flags.demoRate ?? config.demo.rate }) : undefined;
 
   // What a person types: localhost for the loopback or all-interfaces address.
   const shown = runtime.url?.replace('//127.0.0.1:', '//localhost:');
   const lines = [`烽火 Fenghuo ${name} is running${shown ? ` at ${shown}` : ''}`];
   if (shown) lines.push(`  stats:   ${shown}/api/v1/stats`, `  health:  ${shown}/healthz   metrics: ${shown}/metrics`);
   if (roles.api && shown) lines.push(`  ingest:  POST ${shown}/api/v1/mentions`);
+  if (roles.api && shown) lines.push(`  events:  ${shown}/api/v1/events   alerts: ${shown}/api/v1/alerts   live: ${shown}/api/v1/alerts/stream`);
   if (runtime.ingestToken?.generated) {
     lines.push(`  ingest token (created now, stored in ${runtime.ingestToken.file}): ${runtime.ingestToken.token}`);
   } else if (runtime.ingestToken?.file) {
     lines.push(`  ingest token: in ${runtime.ingestToken.file} (pnpm fenghuo token)`);
   }
-  lines.push(`  store: ${runtime.store.kind === 'chdb' ? `embedded (${config.storage.chdbPath})` : 'ClickHouse server'} · bus: ${runtime.bus.kind}${roles.worker ? ` · consumers: ${flags.consumers ?? 1}` : ''}`);
+  lines.push(`  store: ${runtime.store.kind === 'chdb' ? `embedded (${config.storage.chdbPath})` : 'ClickHouse server'} · bus: ${runtime.bus.kind}${roles.worker ? ` · consumers: ${flags.consumers ?? 1}` : ''}${runtime.analytics ? ' · analytics: on' : ''}`);
   if (roles.api) lines.push(demo ? `  demo stream: on (seed ${flags.seed})` : '  demo stream: off');
   process.stderr.write(`${lines.join('\n')}\n`);
   logger.info({ role: name, url: runtime.url, demo: Boolean(demo), store: runtime.store.kind, bus: runtime.bus.kind }, 'fenghuo started');

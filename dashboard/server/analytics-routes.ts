@@ -1,0 +1,243 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import {
+  ALERT_STATUSES,
+  type AlertDetailResponse,
+  type AlertsResponse,
+  type Bus,
+  type EventsResponse,
+  type ImportResponse,
+  type SeriesResponse,
+  type Store,
+  type TrendingKeywordsResponse,
+} from '@fenghuo/shared';
+import {
+  SERIES_DIMENSIONS,
+  acknowledgeAlert,
+  alertHistory,
+  eventDetail,
+  exportClaims,
+  getAlert,
+  latestEventTime,
+  listAlerts,
+  listDeliveries,
+  listEvents,
+  mentionSeries,
+  parseClaims,
+  trendingKeywords,
+  ValidationError,
+  type ChannelRepository,
+  type ClaimRepository,
+  type JsonRepository,
+  type RuleRepository,
+} from '@fenghuo/analytics';
+import type { AlertStreamHub } from './alert-stream';
+
+/**
+ * The analytics read API and the editing of rules, notification channels
+ * and the debunk knowledge base. Routes are thin: parse the request with a
+ * schema, call one query or repository function, answer.
+ */
+export interface AnalyticsRoutesDeps {
+  store: Store;
+  bus: Bus;
+  rules: RuleRepository;
+  channels: ChannelRepository;
+  claims: ClaimRepository;
+  alertStream?: AlertStreamHub;
+  /** Sends a test message through a channel (POST /api/v1/channels/:id/test). */
+  testChannel?: (channelId: string) => Promise<{ ok: boolean; error?: string }>;
+  now?: () => number;
+}
+
+const HOUR = 3_600_000;
+
+/** A time as epoch ms or ISO-8601. */
+const time = z.union([z.coerce.number().int().nonnegative(), z.string().transform((s, ctx) => {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) {
+    ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO-8601 time' });
+    return z.NEVER;
+  }
+  return t;
+})]);
+
+const eventsQuery = z.object({
+  from: time.optional(),
+  to: time.optional(),
+  sort: z.enum(['rising', 'volume', 'rumor', 'recent']).default('rising'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const alertsQuery = z.object({
+  status: z.enum(ALERT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const trendingQuery = z.object({
+  to: time.optional(),
+  window: z.coerce.number().int().min(1).max(1440).default(10),
+  baseline: z.coerce.number().int().min(1).max(10080).default(60),
+  min: z.coerce.number().int().min(1).default(5),
+  limit: z.coerce.number().int().min(1).max(200).default(30),
+});
+
+const seriesQuery = z.object({
+  dimension: z.enum(SERIES_DIMENSIONS).default('platform'),
+  from: time.optional(),
+  to: time.optional(),
+  step: z.coerce.number().int().min(1).max(1440).default(5),
+});
+
+const ackBody = z.object({ by: z.string().trim().min(1).max(100).default('值班员'), note: z.string().max(1000).optional() });
+
+const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  throw new ValidationError(r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '), []);
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+/** express 5 forwards rejected promises; this only keeps handlers typed. */
+const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
+
+const id = (req: Request): string => String(req.params.id);
+
+function crud<I, T extends { id: string; updated_at: number }>(router: Router, base: string, repo: JsonRepository<I, T>, name: string): void {
+  router.get(base, route(async (_req, res) => {
+    res.json({ items: await repo.list() });
+  }));
+  router.post(base, route(async (req, res) => {
+    res.status(201).json(await repo.create(req.body as I));
+  }));
+  router.get(`${base}/:id`, route(async (req, res) => {
+    const item = await repo.get(id(req));
+    if (!item) res.status(404).json({ error: `no ${name} ${id(req)}` });
+    else res.json(item);
+  }));
+  router.put(`${base}/:id`, route(async (req, res) => {
+    const item = await repo.update(id(req), req.body as I);
+    if (!item) res.status(404).json({ error: `no ${name} ${id(req)}` });
+    else res.json(item);
+  }));
+  router.delete(`${base}/:id`, route(async (req, res) => {
+    if (await repo.remove(id(req))) res.status(204).end();
+    else res.status(404).json({ error: `no ${name} ${id(req)}` });
+  }));
+}
+
+export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const router = express.Router();
+  const json = express.json({ limit: '5mb' });
+  router.use(['/rules', '/channels', '/kb', '/alerts'], json);
+
+  /** "Now" for reads: the wall clock, or the end of the analysed stream when it lies in the past (a replay). */
+  const readNow = async () => {
+    const latest = await latestEventTime(store);
+    return latest !== undefined && latest < now() - HOUR ? latest : now();
+  };
+
+  router.get('/events', route(async (req, res) => {
+    const q = parse(eventsQuery, req.query);
+    const to = q.to ?? (await readNow());
+    const from = q.from ?? to - 24 * HOUR;
+    const body: EventsResponse = { from, to, events: await listEvents(store, { from, to, sort: q.sort, limit: q.limit }) };
+    res.json(body);
+  }));
+
+  router.get('/events/:id', route(async (req, res) => {
+    const detail = await eventDetail(store, id(req));
+    if (!detail) res.status(404).json({ error: `no event ${id(req)}` });
+    else res.json(detail);
+  }));
+
+  // Before /alerts/:id, so "stream" is not taken for an id.
+  router.get('/alerts/stream', route(async (req, res) => {
+    if (!deps.alertStream) {
+      res.status(503).json({ error: 'the live alert stream is not available in this process' });
+      return;
+    }
+    await deps.alertStream.handle(req, res);
+  }));
+
+  router.get('/alerts', route(async (req, res) => {
+    const q = parse(alertsQuery, req.query);
+    const body: AlertsResponse = { alerts: await listAlerts(store, { limit: q.limit, ...(q.status ? { status: q.status } : {}) }) };
+    res.json(body);
+  }));
+
+  router.get('/alerts/:id', route(async (req, res) => {
+    const alert = await getAlert(store, id(req));
+    if (!alert) {
+      res.status(404).json({ error: `no alert ${id(req)}` });
+      return;
+    }
+    const [history, deliveries] = await Promise.all([alertHistory(store, alert.id), listDeliveries(store, { alertId: alert.id, limit: 200 })]);
+    const body: AlertDetailResponse = { alert, history, deliveries };
+    res.json(body);
+  }));
+
+  router.post('/alerts/:id/ack', route(async (req, res) => {
+    const b = parse(ackBody, req.body);
+    const alert = await acknowledgeAlert(store, deps.bus, id(req), b.by, now());
+    if (!alert) res.status(404).json({ error: `no alert ${id(req)}` });
+    else res.json(alert);
+  }));
+
+  router.get('/keywords/trending', route(async (req, res) => {
+    const q = parse(trendingQuery, req.query);
+    const keywords = await trendingKeywords(store, { windowMinutes: q.window, baselineMinutes: q.baseline, minCount: q.min, limit: q.limit, ...(q.to !== undefined ? { to: q.to } : {}) });
+    const body: TrendingKeywordsResponse = { to: q.to ?? null, window_minutes: q.window, baseline_minutes: q.baseline, keywords };
+    res.json(body);
+  }));
+
+  router.get('/series', route(async (req, res) => {
+    const q = parse(seriesQuery, req.query);
+    const to = q.to ?? (await readNow());
+    const from = q.from ?? to - 6 * HOUR;
+    if (to - from > 31 * 24 * HOUR) throw new ValidationError('from/to: at most 31 days per request', []);
+    const body: SeriesResponse = { dimension: q.dimension, from, to, step_minutes: q.step, points: await mentionSeries(store, { dimension: q.dimension, from, to, stepMinutes: q.step }) };
+    res.json(body);
+  }));
+
+  crud(router, '/rules', deps.rules, 'rule');
+  crud(router, '/channels', deps.channels, 'channel');
+
+  router.post('/channels/:id/test', route(async (req, res) => {
+    if (!(await deps.channels.get(id(req)))) {
+      res.status(404).json({ error: `no channel ${id(req)}` });
+      return;
+    }
+    if (!deps.testChannel) {
+      res.status(503).json({ error: 'notifications are not configured in this process' });
+      return;
+    }
+    res.json(await deps.testChannel(id(req)));
+  }));
+
+  // The knowledge base: export and import before the generic /kb/:id routes.
+  router.get('/kb/export', route(async (req, res) => {
+    const { format } = parse(formatQuery, req.query);
+    const text = exportClaims(await deps.claims.list(), format);
+    res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="fenghuo-kb.${format}"`);
+    res.send(text);
+  }));
+
+  router.post('/kb/import', express.text({ type: () => true, limit: '20mb' }), route(async (req, res) => {
+    const { format } = parse(formatQuery, req.query);
+    // A JSON upload may arrive parsed already (Content-Type: application/json).
+    const text = typeof req.body === 'string' ? req.body : req.body === undefined ? '' : JSON.stringify(req.body);
+    const parsed = parseClaims(text, format);
+    const created = await deps.claims.createMany(parsed.claims);
+    const body: ImportResponse = { imported: created.length, errors: parsed.errors };
+    res.status(parsed.errors.length && !created.length ? 400 : 200).json(body);
+  }));
+
+  crud(router, '/kb', deps.claims, 'knowledge-base entry');
+  return router;
+}

@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seededRandom, type Alert } from '@fenghuo/shared';
+import { DAILY_RHYTHM, createDemoStream, toMentionInput, type SubmitItem } from '@fenghuo/ingest';
+import { readConfig } from '../cli-args';
+import { createLogger, startRuntime } from '../runtime';
+import { quantile } from './load-driver';
+import { followAlertStream } from '../alert-stream-client';
+import { burstTexts, madeUpPlace, STORY_FAMILIES } from './burst-stories';
+
+export interface DetectBenchOptions {
+  /** Background mentions per second at the current hour. */
+  rate: number;
+  bursts: number;
+  minutes: number;
+  /** Background only, before the first burst may start. */
+  warmupMinutes: number;
+  /** Mentions per minute a burst rises to. */
+  peakPerMinute: number;
+  seed: number;
+  timezone?: string;
+  log?: (line: string) => void;
+}
+
+export interface DetectBenchResult {
+  rate: number;
+  achieved_rate: number;
+  minutes: number;
+  bursts: number;
+  detected: number;
+  recall: number;
+  latency_p50_s: number | null;
+  latency_p95_s: number | null;
+  latency_max_s: number | null;
+  latencies_s: (number | null)[];
+  false_alerts: number;
+  background_hours: number;
+  false_alerts_per_hour: number;
+  analytics_lag_p95_s: number;
+  peak_rss_mb: number;
+}
+
+interface Burst {
+  index: number;
+  prefix: string;
+  startAt: number;
+  texts: string[];
+  place: string;
+  sent: number;
+  tenthAt?: number;
+  alertAt?: number;
+}
+
+const TICK_MS = 100;
+const RAMP_MS = 3 * 60_000;
+const HOLD_MS = 3 * 60_000;
+const DECAY_MS = 2 * 60_000;
+
+/** Mentions per minute of a burst `age` ms after it started: 0 → peak in 3 min, 3 min at the peak, down in 2. */
+function burstRate(age: number, peak: number): number {
+  if (age < 0) return 0;
+  if (age < RAMP_MS) return (peak * age) / RAMP_MS;
+  if (age < RAMP_MS + HOLD_MS) return peak;
+  if (age < RAMP_MS + HOLD_MS + DECAY_MS) return peak * (1 - (age - RAMP_MS - HOLD_MS) / DECAY_MS);
+  return 0;
+}
+
+/**
+ * `fenghuo bench detect`: in real time on the embedded store, a background
+ * stream at `rate` mentions/s (the demo's everyday chatter, with its daily
+ * rhythm) and `bursts` new stories that rise from nothing at random times.
+ * For each burst: seconds from its 10th mention being accepted to its alert
+ * arriving on the SSE stream; and alerts on background-only traffic.
+ */
+export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBenchResult> {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-bench-detect-'));
+  const config = readConfig({ FENGHUO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', FENGHUO_DEMO: 'false', FENGHUO_INGEST_TOKEN: 'bench' });
+  const runtime = await startRuntime(config, { roles: { api: true, worker: true, analytics: true }, holder: 'fenghuo bench detect', logger: createLogger({ logLevel: 'warn' }) });
+  const rand = seededRandom(o.seed);
+  const t0 = Date.now();
+  const end = t0 + o.minutes * 60_000;
+  const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: o.timezone ?? config.timezone, hour: '2-digit', hour12: false });
+  // The demo stream's rate is its evening peak; scale it so this hour gives `rate`.
+  const peakRate = o.rate / DAILY_RHYTHM[Number(hourFormat.format(new Date(t0))) % 24]!;
+  const background = createDemoStream({ seed: o.seed, start: t0, rate: peakRate, firstIncidentAfterMin: 1e9, timezone: o.timezone ?? config.timezone });
+
+  // Bursts at random times after the warm-up, each with its own place and wording family.
+  const latest = o.minutes * 60_000 - RAMP_MS - HOLD_MS;
+  const earliest = o.warmupMinutes * 60_000;
+  if (latest <= earliest) throw new Error('--minutes must leave room for the warm-up and a burst (at least warm-up + 6 minutes)');
+  const bursts: Burst[] = Array.from({ length: o.bursts }, (_, i) => ({
+    index: i,
+    prefix: `burst${i}-`,
+    startAt: t0 + earliest + Math.floor(rand() * (latest - earliest)),
+    place: '',
+    texts: [],
+    sent: 0,
+  }));
+  for (const b of bursts) {
+    b.place = madeUpPlace(rand);
+    b.texts = burstTexts(Math.floor(rand() * STORY_FAMILIES.length), b.place);
+  }
+  bursts.sort((a, b) => a.startAt - b.startAt);
+
+  // Follow the alert stream like a wall display would.
+  const abort = new AbortController();
+  const falseAlerts: Alert[] = [];
+  const burstOf = (a: Alert) => {
+    const ids = [...a.first_mentions, ...a.samples].map((m) => m.id);
+    return bursts.find((b) => ids.some((id) => id.startsWith(b.prefix)));
+  };
+  const stream = followAlertStream(`${runtime.url}/api/v1/alerts/stream`, abort.signal, (event, data) => {
+    if (event !== 'alert') return;
+    const msg = JSON.parse(data) as { action?: string; alert?: Alert };
+    if (!msg.alert || (msg.action !== 'opened' && msg.action !== 'updated' && msg.action !== 'escalated')) return;
+    const b = burstOf(msg.alert);
+    if (b) {
+      b.alertAt ??= Date.now();
+    } else if (msg.action === 'opened') {
+      falseAlerts.push(msg.alert);
+      log(`  alert on background: ${msg.alert.title.slice(0, 60)} (${msg.alert.reasons.map((r) => r.kind).join(', ')})`);
+    }
+  });
+
+  log(`bench detect: ${o.rate} mentions/s background for ${o.minutes} min, ${o.bursts} bursts rising to ${o.peakPerMinute}/min after a ${o.warmupMinutes}-min warm-up`);
+  let sent = 0;
+  let position = 0;
+  let peakRss = 0;
+  const lags: number[] = [];
+  let lastReport = t0;
+  const submit = async (items: SubmitItem[]) => {
+    if (!items.length) return;
+    for (;;) {
+      try {
+        await runtime.service.submit(items, 'bench', Date.now());
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
+  let carry = new Map<Burst, number>();
+  for (let tick = t0; tick < end; tick += TICK_MS) {
+    const wait = tick - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const now = Date.now();
+    const items: SubmitItem[] = [];
+    for (const m of background.until(now)) {
+      const value = toMentionInput(m);
+      items.push({ position: position++, value, raw: JSON.stringify(value) });
+    }
+    const tenth: Burst[] = [];
+    for (const b of bursts) {
+      const want = (burstRate(now - b.startAt, o.peakPerMinute) * TICK_MS) / 60_000 + (carry.get(b) ?? 0);
+      const n = Math.floor(want);
+      carry.set(b, want - n);
+      for (let i = 0; i < n; i++) {
+        const value = {
+          platform: rand() < 0.7 ? 'weibo' : 'douyin',
+          id: `${b.prefix}${b.sent}`,
+          text: b.texts[Math.floor(rand() * b.texts.length)]!,
+          time: new Date(now - Math.floor(rand() * TICK_MS)).toISOString(),
+          author: { id: `bu${b.index}-${Math.floor(rand() * 1e6)}`, name: '网友' },
+        };
+        items.push({ position: position++, value, raw: JSON.stringify(value) });
+        if (++b.sent === 10) tenth.push(b);
+      }
+    }
+    await submit(items);
+    const accepted = Date.now();
+    for (const b of tenth) b.tenthAt = accepted;
+    sent += items.length;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const w = runtime.analytics?.engine.watermarkTime();
+    if (w !== undefined && Number.isFinite(w)) lags.push((accepted - w) / 1000);
+    if (accepted - lastReport >= 60_000) {
+      lastReport = accepted;
+      const done = bursts.filter((b) => b.alertAt).length;
+      log(`  ${Math.round((accepted - t0) / 60_000)} min: ${sent} mentions (${Math.round(sent / ((accepted - t0) / 1000))}/s), bursts started ${bursts.filter((b) => b.startAt <= accepted).length}, alerted ${done}, analytics lag ${lags.at(-1)?.toFixed(1)} s, rss ${Math.round(peakRss / 2 ** 20)} MB`);
+    }
+  }
+  // Give the last burst's alert time to arrive.
+  await new Promise((r) => setTimeout(r, 15_000));
+  abort.abort();
+  await stream.catch(() => {});
+  await runtime.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const latencies = bursts.map((b) => (b.tenthAt !== undefined && b.alertAt !== undefined ? Math.round(((b.alertAt - b.tenthAt) / 1000) * 10) / 10 : null));
+  const found = latencies.filter((l): l is number => l !== null).sort((a, b) => a - b);
+  for (const b of bursts) log(`  burst ${b.index} (${b.place}): 10th mention at +${b.tenthAt ? ((b.tenthAt - t0) / 1000).toFixed(0) : '-'} s, alert ${b.alertAt && b.tenthAt ? `${((b.alertAt - b.tenthAt) / 1000).toFixed(1)} s later` : 'none'}`);
+  // The background runs the whole time; every alert not about a burst is a false one (warm-up included).
+  const backgroundHours = o.minutes / 60;
+  const sortedLags = [...lags].sort((a, b) => a - b);
+  return {
+    rate: o.rate,
+    achieved_rate: Math.round(sent / o.minutes / 60),
+    minutes: o.minutes,
+    bursts: o.bursts,
+    detected: found.length,
+    recall: Math.round((found.length / Math.max(1, o.bursts)) * 1000) / 1000,
+    latency_p50_s: found.length ? quantile(found, 0.5) : null,
+    latency_p95_s: found.length ? quantile(found, 0.95) : null,
+    latency_max_s: found.length ? found.at(-1)! : null,
+    latencies_s: latencies,
+    false_alerts: falseAlerts.length,
+    background_hours: Math.round(backgroundHours * 100) / 100,
+    false_alerts_per_hour: backgroundHours > 0 ? Math.round((falseAlerts.length / backgroundHours) * 100) / 100 : 0,
+    analytics_lag_p95_s: Math.round(quantile(sortedLags, 0.95) * 10) / 10,
+    peak_rss_mb: Math.round(peakRss / 2 ** 20),
+  };
+}

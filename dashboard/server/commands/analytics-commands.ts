@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import {
+  evaluateKb,
+  evaluateRumor,
+  evaluateSentiment,
+  loadRumorModel,
+  readCascades,
+  readSentiment,
+  rumorWindow,
+  serialiseRumorModel,
+  trainRumorModel,
+} from '@fenghuo/analytics';
+import { loadSentimentModel, serialiseSentimentModel, trainSentimentModel } from '@fenghuo/shared/sentiment-model';
+
+/**
+ * `train` and `eval`: fit the rumor and sentiment models on a labelled file
+ * the user points to, and measure scorers on any file in the formats of
+ * ../shared/data/README.md. Evaluations print readable lines, then one JSON
+ * object as the last line.
+ */
+
+const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function readModelFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the model ${file}: ${(error as Error).message}`);
+  }
+}
+
+function writeModelFile(file: string, text: string): void {
+  fs.writeFileSync(file, text);
+  console.log(`model written to ${file} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)`);
+}
+
+export function registerAnalyticsCommands(program: Command): void {
+  const train = program.command('train').description('train a model from a labelled file (../shared/data/README.md formats)');
+
+  train
+    .command('rumor')
+    .description('train the rumor model (logistic regression over signals and word/character n-grams, with boosted stumps) on cascades')
+    .requiredOption('--data <file>', 'labelled cascades (JSON lines, gzip or plain); its `train` split when it has one')
+    .requiredOption('--out <file>', 'where to write the model (JSON); use it with FENGHUO_RUMOR_MODEL')
+    .option('--split <split>', 'split to train on (default: train when the file has splits, else all)')
+    .option('--window <window>', 'reactions used, from the post time: 0, 30m, 1h, 24h, all', 'all')
+    .action(async (flags: { data: string; out: string; split?: string; window: string }) => {
+      const t0 = performance.now();
+      const all = await readCascades(flags.data);
+      const split = flags.split ?? (all.some((c) => c.split === 'train') ? 'train' : undefined);
+      const cascades = split ? all.filter((c) => c.split === split) : all;
+      const labelled = cascades.filter((c) => c.label === 'rumor' || c.label === 'non-rumor');
+      if (!labelled.length) throw new Error(`${flags.data}: no labelled cascades${split ? ` in split ${split}` : ''}`);
+      const windowMs = rumorWindow(flags.window);
+      const model = trainRumorModel(labelled, { ...(windowMs !== undefined ? { windowMs } : {}), log: (m) => console.log(m) });
+      writeModelFile(flags.out, serialiseRumorModel(model));
+      console.log(JSON.stringify({ trained_on: labelled.length, split: split ?? 'all', window: flags.window, seconds: seconds(t0), out: flags.out }));
+    });
+
+  train
+    .command('sentiment')
+    .description('train the 3-class sentiment model (logistic regression over words, character n-grams and the lexicon) on labelled posts')
+    .requiredOption('--data <file>', 'labelled posts (JSON lines: text and label positive/negative/neutral)')
+    .requiredOption('--out <file>', 'where to write the model (JSON); use it with FENGHUO_SENTIMENT_MODEL')
+    .option('--split <split>', 'split to train on (default: train when the file has splits, else all)')
+    .option('--adapt-to <file>', 'unlabelled posts (same format, labels ignored) of the kind to be scored: self-training adapts the model to them')
+    .action(async (flags: { data: string; out: string; split?: string; adaptTo?: string }) => {
+      const t0 = performance.now();
+      const all = await readSentiment(flags.data);
+      const split = flags.split ?? (all.some((e) => e.split === 'train') ? 'train' : undefined);
+      const examples = split ? all.filter((e) => e.split === split) : all;
+      const unlabeled = flags.adaptTo ? (await readSentiment(flags.adaptTo)).map((e) => e.text) : undefined;
+      const model = trainSentimentModel(examples, unlabeled ? { unlabeled } : {});
+      writeModelFile(flags.out, serialiseSentimentModel(model));
+      console.log(JSON.stringify({ trained_on: examples.length, split: split ?? 'all', adapted_to: unlabeled?.length ?? 0, seconds: seconds(t0), out: flags.out }));
+    });
+
+  const evaluate = program.command('eval').description('measure a scorer on a labelled file; the last line is one JSON object');
+
+  evaluate
+    .command('rumor')
+    .description('rumor detection on cascades: n, accuracy, macro-F1, rumor precision/recall/F1, PR-AUC')
+    .requiredOption('--data <file>', 'labelled cascades to score (JSON lines, gzip or plain)')
+    .option('--train <file>', 'fit a model on this file first (its train split when it has one); without it, the default scorer')
+    .option('--model <file>', 'score with a model trained before (pnpm fenghuo train rumor)')
+    .option('--split <split>', 'split of --data to score (default: test when the file has splits, else all)')
+    .option('--window <window>', 'reactions within this time of the post: 0, 30m, 1h, 6h, 24h, all', 'all')
+    .action(async (flags: { data: string; train?: string; model?: string; split?: string; window: string }) => {
+      const t0 = performance.now();
+      const r = await evaluateRumor({
+        data: flags.data,
+        window: flags.window,
+        ...(flags.train ? { train: flags.train } : {}),
+        ...(flags.split ? { split: flags.split } : {}),
+        ...(flags.model ? { model: loadRumorModel(readModelFile(flags.model)) } : {}),
+      });
+      console.log(`rumor · ${r.scorer} scorer · window ${r.window} · n ${r.n}`);
+      console.log(`  accuracy ${pct(r.accuracy)} · macro-F1 ${r.macro_f1.toFixed(3)} · PR-AUC ${r.pr_auc.toFixed(3)}`);
+      console.log(`  rumor      precision ${r.rumor.precision.toFixed(3)} recall ${r.rumor.recall.toFixed(3)} F1 ${r.rumor.f1.toFixed(3)}`);
+      console.log(`  non-rumor  precision ${r.non_rumor.precision.toFixed(3)} recall ${r.non_rumor.recall.toFixed(3)} F1 ${r.non_rumor.f1.toFixed(3)}`);
+      console.log(JSON.stringify({ task: 'rumor', data: flags.data, ...r, seconds: seconds(t0) }));
+    });
+
+  evaluate
+    .command('sentiment')
+    .description('3-class sentiment (positive/negative/neutral; surprise left out): n, accuracy, macro-F1, per-class F1')
+    .requiredOption('--data <file>', 'labelled posts to score (JSON lines)')
+    .option('--train <file>', 'fit a model on this file first (its train split when it has one); without it, the lexicon scorer')
+    .option('--model <file>', 'score with a model trained before (pnpm fenghuo train sentiment)')
+    .option('--split <split>', 'split of --data to score (default: dev, else test, else all)')
+    .option('--adapt', 'with --train: self-train on the scored texts (their labels unused)')
+    .action(async (flags: { data: string; train?: string; model?: string; split?: string; adapt?: boolean }) => {
+      const t0 = performance.now();
+      const r = await evaluateSentiment({
+        data: flags.data,
+        ...(flags.train ? { train: flags.train } : {}),
+        ...(flags.split ? { split: flags.split } : {}),
+        ...(flags.model ? { model: loadSentimentModel(readModelFile(flags.model)) } : {}),
+        ...(flags.adapt ? { adapt: true } : {}),
+      });
+      const { model: _model, ...result } = r;
+      console.log(`sentiment · ${r.scorer} scorer · split ${r.split} · n ${r.n}${r.training?.adapted ? ' · adapted to the scored texts' : ''}`);
+      console.log(`  accuracy ${pct(r.accuracy)} · macro-F1 ${r.macro_f1.toFixed(3)}`);
+      for (const [c, s] of Object.entries(r.per_class)) console.log(`  ${c.padEnd(9)} precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+      console.log(
+        JSON.stringify({
+          task: 'sentiment',
+          data: flags.data,
+          ...result,
+          f1: Object.fromEntries(Object.entries(result.per_class).map(([c, s]) => [c, s.f1])),
+          seconds: seconds(t0),
+        }),
+      );
+    });
+
+  evaluate
+    .command('kb')
+    .description('the debunk knowledge-base matcher: precision/recall over thresholds on the project’s synthetic claims, and, with --data, false matches on real cascades')
+    .option('--data <file>', 'labelled cascades: a KB of train-split rumors is matched against test-split posts')
+    .action(async (flags: { data?: string }) => {
+      const t0 = performance.now();
+      const r = await evaluateKb(flags.data ? { data: flags.data } : {});
+      console.log(JSON.stringify({ task: 'kb', ...r, seconds: seconds(t0) }));
+    });
+}
