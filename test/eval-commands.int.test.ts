@@ -114,6 +114,19 @@ describe('eval and train commands', () => {
     expect(inOne).toMatchObject({ scorer: 'trained', n: 20 });
   }, 300_000);
 
+  it('ablations: --groups and --combine pick what the model reads; bad values are clear errors', async () => {
+    const textOnly = await run(['eval', 'rumor', '--data', cascades, '--train', cascades, '--groups', 'post_text', '--combine', 'linear']);
+    expect(textOnly).toMatchObject({ scorer: 'trained', n: 20 });
+    const signalsOnly = await run(['eval', 'rumor', '--data', cascades, '--train', cascades, '--groups', 'cues,author']);
+    expect(signalsOnly).toMatchObject({ scorer: 'trained', n: 20 });
+    const bad = await runCli(['eval', 'rumor', '--data', cascades, '--train', cascades, '--groups', 'post_text,vibes'], { FENGHUO_DATA_DIR: dir }, 120_000);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/unknown group vibes/);
+    const noTrain = await runCli(['eval', 'rumor', '--data', cascades, '--combine', 'linear'], { FENGHUO_DATA_DIR: dir }, 120_000);
+    expect(noTrain.code).not.toBe(0);
+    expect(noTrain.stderr).toMatch(/need --train/);
+  }, 300_000);
+
   it('eval sentiment: 3 classes (surprise left out), per-class F1; with a trained model too', async () => {
     const lexicon = await run(['eval', 'sentiment', '--data', sentiment]);
     expect(lexicon).toMatchObject({ task: 'sentiment', scorer: 'lexicon', split: 'dev', n: 27 });

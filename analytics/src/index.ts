@@ -21,6 +21,17 @@ export * from './notify';
 export { createRumorScorer } from './setup/scorers';
 export { sendTestNotification } from './setup/test-notification';
 export { readCascades, readSentiment, type Cascade, type SentimentExample } from './eval/datasets';
-export { evaluateRumor, rumorWindow, trainRumorModel, serialiseRumorModel, loadRumorModel, createDefaultRumorScorer, createModelRumorScorer } from './rumor';
+export {
+  evaluateRumor,
+  rumorWindow,
+  trainRumorModel,
+  serialiseRumorModel,
+  loadRumorModel,
+  createDefaultRumorScorer,
+  createModelRumorScorer,
+  FEATURE_GROUPS,
+  type FeatureGroup,
+  type RumorModelOptions,
+} from './rumor';
 export { evaluateSentiment } from './sentiment';
 export * from './kb';

@@ -4,6 +4,7 @@ import {
   evaluateKb,
   evaluateRumor,
   evaluateSentiment,
+  FEATURE_GROUPS,
   loadRumorModel,
   readCascades,
   readSentiment,
@@ -12,6 +13,7 @@ import {
   trainRumorModel,
 } from '@fenghuo/analytics';
 import { loadSentimentModel, serialiseSentimentModel, trainSentimentModel } from '@fenghuo/shared/sentiment-model';
+import type { FeatureGroup, RumorModelOptions } from '@fenghuo/analytics';
 
 /**
  * `train` and `eval`: fit the rumor and sentiment models on a labelled file
@@ -39,6 +41,30 @@ function writeModelFile(file: string, text: string): void {
   console.log(`model written to ${file} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)`);
 }
 
+interface ModelFlags {
+  groups?: string;
+  combine?: string;
+}
+
+/** `--groups a,b` and `--combine linear|stacked` → trainer options (the ablations of docs/analytics.md). */
+function modelOptions(flags: ModelFlags): Pick<RumorModelOptions, 'groups' | 'combine'> {
+  const out: Pick<RumorModelOptions, 'groups' | 'combine'> = {};
+  if (flags.groups !== undefined) {
+    const groups = flags.groups.split(',').map((g) => g.trim()).filter(Boolean);
+    const unknown = groups.filter((g) => !(FEATURE_GROUPS as readonly string[]).includes(g));
+    if (unknown.length || !groups.length) throw new Error(`--groups: unknown group ${unknown.join(', ') || '(none)'}; use some of ${FEATURE_GROUPS.join(', ')}`);
+    out.groups = groups as FeatureGroup[];
+  }
+  if (flags.combine !== undefined) {
+    if (flags.combine !== 'linear' && flags.combine !== 'stacked') throw new Error(`--combine: expected linear or stacked, got ${flags.combine}`);
+    out.combine = flags.combine;
+  }
+  return out;
+}
+
+const GROUPS_HELP = `feature groups to use, comma-separated (default all: ${FEATURE_GROUPS.join(',')})`;
+const COMBINE_HELP = 'stacked (text model + boosted trees over the signals; default) or linear (one logistic regression)';
+
 export function registerAnalyticsCommands(program: Command): void {
   const train = program.command('train').description('train a model from a labelled file (../shared/data/README.md formats)');
 
@@ -49,7 +75,9 @@ export function registerAnalyticsCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write the model (JSON); use it with FENGHUO_RUMOR_MODEL')
     .option('--split <split>', 'split to train on (default: train when the file has splits, else all)')
     .option('--window <window>', 'reactions used, from the post time: 0, 30m, 1h, 24h, all', 'all')
-    .action(async (flags: { data: string; out: string; split?: string; window: string }) => {
+    .option('--groups <list>', GROUPS_HELP)
+    .option('--combine <kind>', COMBINE_HELP)
+    .action(async (flags: { data: string; out: string; split?: string; window: string } & ModelFlags) => {
       const t0 = performance.now();
       const all = await readCascades(flags.data);
       const split = flags.split ?? (all.some((c) => c.split === 'train') ? 'train' : undefined);
@@ -57,7 +85,7 @@ export function registerAnalyticsCommands(program: Command): void {
       const labelled = cascades.filter((c) => c.label === 'rumor' || c.label === 'non-rumor');
       if (!labelled.length) throw new Error(`${flags.data}: no labelled cascades${split ? ` in split ${split}` : ''}`);
       const windowMs = rumorWindow(flags.window);
-      const model = trainRumorModel(labelled, { ...(windowMs !== undefined ? { windowMs } : {}), log: (m) => console.log(m) });
+      const model = trainRumorModel(labelled, { ...modelOptions(flags), ...(windowMs !== undefined ? { windowMs } : {}), log: (m) => console.log(m) });
       writeModelFile(flags.out, serialiseRumorModel(model));
       console.log(JSON.stringify({ trained_on: labelled.length, split: split ?? 'all', window: flags.window, seconds: seconds(t0), out: flags.out }));
     });
@@ -90,11 +118,16 @@ export function registerAnalyticsCommands(program: Command): void {
     .option('--model <file>', 'score with a model trained before (pnpm fenghuo train rumor)')
     .option('--split <split>', 'split of --data to score (default: test when the file has splits, else all)')
     .option('--window <window>', 'reactions within this time of the post: 0, 30m, 1h, 6h, 24h, all', 'all')
-    .action(async (flags: { data: string; train?: string; model?: string; split?: string; window: string }) => {
+    .option('--groups <list>', `with --train: ${GROUPS_HELP}`)
+    .option('--combine <kind>', `with --train: ${COMBINE_HELP}`)
+    .action(async (flags: { data: string; train?: string; model?: string; split?: string; window: string } & ModelFlags) => {
       const t0 = performance.now();
+      const trainOptions = modelOptions(flags);
+      if (Object.keys(trainOptions).length && !flags.train) throw new Error('--groups and --combine need --train');
       const r = await evaluateRumor({
         data: flags.data,
         window: flags.window,
+        trainOptions,
         ...(flags.train ? { train: flags.train } : {}),
         ...(flags.split ? { split: flags.split } : {}),
         ...(flags.model ? { model: loadRumorModel(readModelFile(flags.model)) } : {}),
