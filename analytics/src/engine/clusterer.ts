@@ -76,6 +76,8 @@ export interface CascadeReaction {
   parentId: string;
   kind: string;
   authorId: string;
+  authorVerified: boolean;
+  authorFollowers: number | null;
   time: number;
   text: string;
 }
@@ -333,7 +335,7 @@ export class Clusterer {
     if (e.recentSamples.length > 20) e.recentSamples.shift();
     if (!e.cascadePost && (m.kind === 'post' || m.kind === 'article')) e.cascadePost = m;
     else if (e.reactions.length < CASCADE_LIMIT) {
-      e.reactions.push({ id: m.id, parentId: m.parentId, kind: m.kind, authorId: m.authorId, time: m.time, text: m.text.length > REACTION_TEXT_LIMIT ? m.text.slice(0, REACTION_TEXT_LIMIT) : m.text });
+      e.reactions.push({ id: m.id, parentId: m.parentId, kind: m.kind, authorId: m.authorId, authorVerified: m.authorVerified, authorFollowers: m.authorFollowers, time: m.time, text: m.text.length > REACTION_TEXT_LIMIT ? m.text.slice(0, REACTION_TEXT_LIMIT) : m.text });
     }
     e.pending.push(m);
     // The most shared original post names the event.

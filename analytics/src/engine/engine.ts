@@ -702,6 +702,7 @@ export function toCascade(e: ClusterEvent): Cascade {
         parent: r.parentId && r.parentId !== post.id ? r.parentId : null,
         kind: r.kind === 'comment' ? ('comment' as const) : ('repost' as const),
         author_id: r.authorId,
+        author: { verified: r.authorVerified, ...(r.authorFollowers !== null ? { followers: r.authorFollowers } : {}) },
         time: iso(r.time),
         text: r.text,
       })),

@@ -29,7 +29,16 @@ export interface Cascade {
     has_url?: boolean;
     client?: string;
   };
-  reactions: { id: string; parent: string | null; kind: 'repost' | 'comment'; author_id?: string; time: string; text: string }[];
+  reactions: {
+    id: string;
+    parent: string | null;
+    kind: 'repost' | 'comment';
+    author_id?: string;
+    time: string;
+    text: string;
+    /** The reacting account, when the source has it (live mentions do; CED does not). */
+    author?: { verified?: boolean; followers?: number; created?: string };
+  }[];
 }
 
 export interface SentimentExample {

@@ -42,6 +42,19 @@ describe('default rumor scorer', () => {
     expect(score(c, 0).contributions.find((x) => x.signal === 'debunk_share')).toBeUndefined();
   });
 
+  it('a swarm of new, unverified accounts passing it on raises the score', () => {
+    const post = '明天全市停水，大家赶紧储水';
+    const make = (fresh: boolean) =>
+      cascade(
+        post,
+        Array.from({ length: 20 }, (_, i) => ({ ...reaction(`r${i}`, i + 1), author: fresh ? { verified: false, followers: 3 } : { verified: i % 3 === 0, followers: 800 } })),
+      );
+    const swarm = score(make(true));
+    const ordinary = score(make(false));
+    expect(swarm.score).toBeGreaterThan(ordinary.score);
+    expect(swarm.contributions.find((c) => c.signal === 'reactor_new_share')!.contribution).toBeGreaterThan(0);
+  });
+
   it('works with almost nothing known', () => {
     const r = score(cascade(''));
     expect(r.score).toBeGreaterThan(0);

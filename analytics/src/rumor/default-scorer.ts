@@ -54,6 +54,8 @@ const TERMS: readonly Term[] = [
   { signal: 'skeptical_share', weight: 4, f: trustedShare(10), why: 'readers doubting it and asking for a source' },
   { signal: 'believing_share', weight: 0.5, f: trustedShare(10), why: 'alarmed, amplifying replies: taken at face value (true news gets them too)' },
   { signal: 'reaction_mention_share', weight: 0.8, f: trustedShare(10), why: 'readers @-tagging friends to warn them: person-to-person spread' },
+  { signal: 'reactor_new_share', weight: 1.5, f: (v, s) => (s.reactions >= 10 ? v - 0.1 : null), why: 'new or empty accounts pushing it (above the usual ~10%): a sign of coordinated spreading' },
+  { signal: 'reactor_unverified_share', weight: 0.5, f: (v, s) => (s.reactions >= 10 ? v - 0.9 : null), why: 'almost nobody with an identity at stake passes it on' },
   { signal: 'direct_share', weight: -0.4, f: (v, s) => (s.reactions >= 10 ? v - 0.5 : null), why: 'news is rebroadcast from the source; rumors travel along chains' },
 ];
 

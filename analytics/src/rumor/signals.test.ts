@@ -131,3 +131,24 @@ describe('extractSignals: window', () => {
     expect(extractSignals(c, window)).toMatchObject(expected);
   });
 });
+
+describe('extractSignals: who passes it on', () => {
+  const daysBefore = (minutes: number, days: number) => new Date(Date.parse('2024-05-01T10:00:00+08:00') + minutes * 60_000 - days * 86_400_000).toISOString();
+  it('shares of unverified and of new or near-empty accounts, among the accounts known', () => {
+    const rs = [
+      { ...reaction('a', 1), author: { verified: false, created: daysBefore(1, 3) } }, // new
+      { ...reaction('b', 2), author: { verified: false, followers: 5 } }, // age unknown, near-empty
+      { ...reaction('c', 3), author: { verified: true, followers: 90_000, created: daysBefore(3, 900) } },
+      { ...reaction('d', 4), author: { verified: false, followers: 300 } },
+      reaction('e', 5), // account unknown: not counted
+    ];
+    const s = extractSignals(cascade('网传明天停水', rs));
+    expect(s.reactor_unverified_share).toBeCloseTo(3 / 4);
+    expect(s.reactor_new_share).toBeCloseTo(2 / 4);
+  });
+
+  it('unknown when no reacting account is described (as in CED)', () => {
+    const s = extractSignals(cascade('网传明天停水', [reaction('a', 1), reaction('b', 2)]));
+    expect(s).toMatchObject({ reactor_unverified_share: null, reactor_new_share: null });
+  });
+});

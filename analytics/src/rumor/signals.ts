@@ -91,6 +91,10 @@ export interface RumorSignals {
   reaction_mention_share: number | null;
   /** Share of reactions with a text of their own (not a bare repost). */
   reaction_text_share: number | null;
+  /** Share of reactions by unverified accounts, among reactions whose account is known. */
+  reactor_unverified_share: number | null;
+  /** Share of reactions by new or near-empty accounts (under 30 days old, or under 20 followers when the age is unknown), among known accounts. */
+  reactor_new_share: number | null;
   /** log10(1 + reposts) the platform reported for the post (only without a window). */
   post_log_reposts: number | null;
   /** log10(1 + comments) the platform reported for the post (only without a window). */
@@ -152,6 +156,8 @@ export const SIGNAL_INFO: Record<SignalName, { group: SignalGroup; label: string
   distinct_reactor_share: { group: 'propagation', label: 'distinct accounts per reaction' },
   reaction_mention_share: { group: 'propagation', label: 'share of reactions @-mentioning someone' },
   reaction_text_share: { group: 'propagation', label: 'share of reactions with own text' },
+  reactor_unverified_share: { group: 'propagation', label: 'share of reactions by unverified accounts' },
+  reactor_new_share: { group: 'propagation', label: 'share of reactions by new or near-empty accounts' },
   post_log_reposts: { group: 'propagation', label: 'log10 reposts reported for the post' },
   post_log_comments: { group: 'propagation', label: 'log10 comments reported for the post' },
   skeptical_replies: { group: 'replies', label: 'replies doubting it or asking for a source' },
@@ -298,7 +304,27 @@ export function signalsFrom(c: Cascade, rs: readonly WindowReaction[], windowMs?
   let first = Infinity;
   const reactors = new Set<string>();
   let unknownReactors = 0;
+  let knownVerified = 0;
+  let unverified = 0;
+  let knownAge = 0;
+  let fresh = 0;
   for (const r of rs) {
+    const ra = r.author;
+    if (ra) {
+      if (typeof ra.verified === 'boolean') {
+        knownVerified++;
+        if (!ra.verified) unverified++;
+      }
+      const created = ra.created ? Date.parse(ra.created) : NaN;
+      const at = Date.parse(r.time);
+      if (Number.isFinite(created) && Number.isFinite(at)) {
+        knownAge++;
+        if (at - created < 30 * 86_400_000) fresh++;
+      } else if (typeof ra.followers === 'number' && Number.isFinite(ra.followers)) {
+        knownAge++;
+        if (ra.followers < 20) fresh++;
+      }
+    }
     if (r.delayMs <= 600_000) r10++;
     if (r.delayMs <= 1_800_000) r30++;
     if (r.delayMs <= 3_600_000) r60++;
@@ -343,6 +369,8 @@ export function signalsFrom(c: Cascade, rs: readonly WindowReaction[], windowMs?
     distinct_reactor_share: n && n > unknownReactors ? reactors.size / (n - unknownReactors) : null,
     reaction_mention_share: share(withMention),
     reaction_text_share: share(withText),
+    reactor_unverified_share: knownVerified ? unverified / knownVerified : null,
+    reactor_new_share: knownAge ? fresh / knownAge : null,
     post_log_reposts: metrics ? log10p(c.post.reposts) : null,
     post_log_comments: metrics ? log10p(c.post.comments) : null,
     skeptical_replies: skeptical,
