@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type Alert, type AlertDetailResponse, type AlertsResponse, type EventDetail, type EventsResponse, type SeriesResponse, type TrendingKeywordsResponse } from '@fenghuo/shared';
 import { createDemoStream, createLocalSubmitter, runReplay, toMentionInput, type DemoMention, type SubmitItem } from '@fenghuo/ingest';
-import { demoClaimInputs } from '@fenghuo/analytics';
+import { createChannelRepository, demoClaimInputs } from '@fenghuo/analytics';
 import { followAlertStream, type Runtime } from '@fenghuo/dashboard';
 import { getJson, startTestRuntime, tempDir } from './support/runtime';
 
@@ -174,6 +174,8 @@ describe('analytics on the demo recording', () => {
     const detail = (await getJson(`${runtime.url}/api/v1/alerts/${alerts[0]!.id}`)) as AlertDetailResponse;
     expect(detail.deliveries.length).toBeGreaterThan(0);
     expect(detail.deliveries.every((d) => d.status === 'sent')).toBe(true);
+    const metrics = await (await fetch(`${runtime.url}/metrics`)).text();
+    expect(Number(/fenghuo_alert_deliveries_total\{status="sent"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(hook.length);
   });
 
   it('a duty officer acknowledges an alert: stored, logged, streamed', async () => {
@@ -218,6 +220,19 @@ describe('analytics on the demo recording', () => {
     expect(bad.body.error).toMatch(/name|phrases/);
     expect((await send('DELETE', `${url}/rules/${id}`)).status).toBe(204);
     expect((await send('DELETE', `${url}/rules/${id}`)).status).toBe(404);
+
+    // A robot's signing secret is kept but never sent back.
+    const robot = await send('POST', `${url}/channels`, { kind: 'dingtalk', name: '钉钉群', url: 'http://127.0.0.1:9/robot', secret: 'SEC-signing-key', min_severity: 'critical' });
+    expect(robot.status).toBe(201);
+    expect(robot.body).toMatchObject({ secret_set: true });
+    expect(JSON.stringify(robot.body)).not.toContain('SEC-signing-key');
+    const { id: robotId, updated_at: _u, secret_set: _s, ...robotInput } = robot.body;
+    const renamed = await send('PUT', `${url}/channels/${robotId}`, { ...robotInput, name: '钉钉值班群' });
+    expect(renamed.body).toMatchObject({ name: '钉钉值班群', secret_set: true });
+    expect(JSON.stringify(await getJson(`${url}/channels`))).not.toContain('SEC-signing-key');
+    expect((await createChannelRepository(runtime.store).get(robotId))!.secret).toBe('SEC-signing-key');
+    expect((await send('PUT', `${url}/channels/${robotId}`, { ...robotInput, secret: null })).body).toMatchObject({ secret_set: false });
+    expect((await send('DELETE', `${url}/channels/${robotId}`)).status).toBe(204);
 
     const csv = await fetch(`${url}/kb/export?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

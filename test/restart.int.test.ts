@@ -76,7 +76,8 @@ describe('restart', () => {
 
   it('with the demo stream on, stored mentions grow on their own', async () => {
     const d = await start(tempDir(), ['--seed', '7', '--demo-rate', '50']);
-    expect(d.stderr()).toMatch(/demo stream: on \(seed 7\)/);
+    // The banner follows the demo's first half hour of history, which the server takes while already answering.
+    await waitFor(async () => /demo stream: on \(seed 7\)/.test(d.stderr()), 60_000, 200);
     const first = await waitFor(async () => {
       const s = (await getJson(`${d.url}/api/v1/stats`)) as StatsResponse;
       return s.mentions > 0 ? s.mentions : false;

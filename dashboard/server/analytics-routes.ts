@@ -7,6 +7,8 @@ import {
   type Bus,
   type EventsResponse,
   type ImportResponse,
+  type NotificationChannel,
+  type NotificationChannelInput,
   type SeriesResponse,
   type Store,
   type TrendingKeywordsResponse,
@@ -105,28 +107,58 @@ const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) 
 
 const id = (req: Request): string => String(req.params.id);
 
-function crud<I, T extends { id: string; updated_at: number }>(router: Router, base: string, repo: JsonRepository<I, T>, name: string): void {
+interface CrudHooks<I, T> {
+  /** What a client sees of a stored item (default: all of it). */
+  view?: (item: T) => unknown;
+  /** The input an update stores, given the stored item (default: the body as sent). */
+  merge?: (body: I, existing: T) => I;
+}
+
+function crud<I, T extends { id: string; updated_at: number }>(router: Router, base: string, repo: JsonRepository<I, T>, name: string, hooks: CrudHooks<I, T> = {}): void {
+  const view = hooks.view ?? ((item: T) => item);
   router.get(base, route(async (_req, res) => {
-    res.json({ items: await repo.list() });
+    res.json({ items: (await repo.list()).map(view) });
   }));
   router.post(base, route(async (req, res) => {
-    res.status(201).json(await repo.create(req.body as I));
+    res.status(201).json(view(await repo.create(req.body as I)));
   }));
   router.get(`${base}/:id`, route(async (req, res) => {
     const item = await repo.get(id(req));
     if (!item) res.status(404).json({ error: `no ${name} ${id(req)}` });
-    else res.json(item);
+    else res.json(view(item));
   }));
   router.put(`${base}/:id`, route(async (req, res) => {
-    const item = await repo.update(id(req), req.body as I);
+    let body = req.body as I;
+    if (hooks.merge) {
+      const existing = await repo.get(id(req));
+      if (existing) body = hooks.merge(body, existing);
+    }
+    const item = await repo.update(id(req), body);
     if (!item) res.status(404).json({ error: `no ${name} ${id(req)}` });
-    else res.json(item);
+    else res.json(view(item));
   }));
   router.delete(`${base}/:id`, route(async (req, res) => {
     if (await repo.remove(id(req))) res.status(204).end();
     else res.status(404).json({ error: `no ${name} ${id(req)}` });
   }));
 }
+
+/**
+ * A robot's signing secret is never sent back: clients see `secret_set`. An
+ * update without `secret` keeps the stored one; `"secret": null` removes it.
+ */
+const channelHooks: CrudHooks<NotificationChannelInput, NotificationChannel> = {
+  view: ({ secret, ...rest }) => ({ ...rest, secret_set: Boolean(secret) }),
+  merge: (body, existing) => {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+    const b = body as NotificationChannelInput & { secret?: string | null };
+    if (b.secret === null) {
+      const { secret: _drop, ...rest } = b;
+      return rest;
+    }
+    return b.secret === undefined && existing.secret ? { ...b, secret: existing.secret } : b;
+  },
+};
 
 export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
   const { store } = deps;
@@ -205,7 +237,7 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
   }));
 
   crud(router, '/rules', deps.rules, 'rule');
-  crud(router, '/channels', deps.channels, 'channel');
+  crud(router, '/channels', deps.channels, 'channel', channelHooks);
 
   router.post('/channels/:id/test', route(async (req, res) => {
     if (!(await deps.channels.get(id(req)))) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { StoreLockedError, TOPICS, type Bus, type Config, type PartitionLag, type Store } from '@fenghuo/shared';
 import { createInProcessBus, createKafkaBus, createStore, migrate } from '@fenghuo/infra';
 import {
@@ -31,6 +31,7 @@ import {
   listAlerts,
   parseSmtpUrl,
   type AnalyticsWorker,
+  type DeliveryLog,
   type Notifier,
 } from '@fenghuo/analytics';
 import { createAlertStreamHub } from './alert-stream';
@@ -253,7 +254,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     if (options.roles.analytics) {
       const notifier = createNotifier({
         channels: async () => (await channels.list()).filter((c) => c.enabled),
-        log: createStoreDeliveryLog(store),
+        log: countedDeliveryLog(createStoreDeliveryLog(store), registry),
         linkBase: config.notify.publicUrl,
         ...(config.notify.smtpUrl ? { smtp: parseSmtpUrl(config.notify.smtpUrl, config.notify.smtpFrom) } : {}),
         logger,
@@ -335,4 +336,21 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await stop();
     throw error;
   }
+}
+
+/** Every delivery record also counts in /metrics: `fenghuo_alert_deliveries_total{status}` (queued and retrying are `pending`). */
+function countedDeliveryLog(log: DeliveryLog, registry: Registry): DeliveryLog {
+  const counter = new Counter({
+    name: 'fenghuo_alert_deliveries_total',
+    help: 'Alert delivery records by status: pending (queued, or an attempt failed and will be retried), sent, failed',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  return {
+    async record(d) {
+      counter.inc({ status: d.status });
+      await log.record(d);
+    },
+    logAction: (entry) => log.logAction(entry),
+  };
 }

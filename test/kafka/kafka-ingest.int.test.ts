@@ -69,9 +69,13 @@ describe('ingest through a real Kafka broker', () => {
       ],
     });
     await waitUntil(async () => (await countStored(rt.store, "id = 'poison-after'")) === 1, 30_000, 'the record after the poison');
-    const rejected = await rt.store.query<{ code: string; kafka_partition: number; kafka_offset: string; raw: string }>(
-      "SELECT code, kafka_partition, kafka_offset, raw FROM rejected_mentions WHERE raw = 'this is not json {' OR id = 'poison-2' ORDER BY kafka_offset",
-    );
+    // The batch's rejects are written after its good rows: wait for them too.
+    const rejectedRows = () =>
+      rt.store.query<{ code: string; kafka_partition: number; kafka_offset: string; raw: string }>(
+        "SELECT code, kafka_partition, kafka_offset, raw FROM rejected_mentions WHERE raw = 'this is not json {' OR id = 'poison-2' ORDER BY kafka_offset",
+      );
+    await waitUntil(async () => (await rejectedRows()).length >= 2, 30_000, 'the rejected records');
+    const rejected = await rejectedRows();
     expect(rejected.map((r) => r.code)).toEqual(['undecodable', 'invalid_text']);
     expect(rejected.every((r) => r.kafka_partition >= 0 && Number(r.kafka_offset) >= 0)).toBe(true);
 
