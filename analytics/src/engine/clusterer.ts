@@ -1,4 +1,5 @@
-import { murmur3 } from '@fenghuo/shared/text';
+import { hamming64 as hamming, murmur3 } from '@fenghuo/shared/text';
+import { DistinctCounter } from './distinct-counter';
 import type { AnalyzedMention, EngineConfig } from './types';
 
 /**
@@ -30,6 +31,8 @@ const LOOSE_SIMILAR_BITS = 20;
 const MERGE_SIMILARITY = 0.5;
 /** Events smaller than this are not merged (their keyword profiles say too little). */
 const MIN_MERGE_SIZE = 5;
+/** Distinct texts an event keeps in the SimHash band index (its latest wordings). */
+const INDEXED_PER_EVENT = 256;
 /** Texts kept per SimHash band value. */
 const BAND_LIST_LIMIT = 64;
 /** A keyword in this share of recent mentions is too common to link events. */
@@ -52,8 +55,10 @@ export interface ClusterEvent {
   provinces: Map<string, number>;
   cities: Map<string, number>;
   sentiment: { positive: number; negative: number; neutral: number };
-  authors: Set<string>;
+  authors: DistinctCounter;
   simhashes: bigint[];
+  /** Hashes this event holds in the band index, oldest first (at most INDEXED_PER_EVENT). */
+  indexed: bigint[];
   /** The mention that names the event: the first post, or the most shared one. */
   representative: AnalyzedMention;
   first: AnalyzedMention[];
@@ -90,18 +95,13 @@ function bump(map: Map<string, number>, key: string, n = 1): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }
 
-function bands(h: bigint): string[] {
-  return [0n, 16n, 32n, 48n].map((s, i) => `${i}:${(h >> s) & 0xffffn}`);
+/** A 53-bit hash of a mention key: exact enough to follow reply chains (collisions ~1 in 10^9 at a million keys). */
+function keyHash(key: string): number {
+  return (murmur3(key, 3) >>> 0) * 2 ** 21 + ((murmur3(key, 11) >>> 0) & 0x1fffff);
 }
 
-export function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
+function bands(h: bigint): string[] {
+  return [0n, 16n, 32n, 48n].map((s, i) => `${i}:${(h >> s) & 0xffffn}`);
 }
 
 /** Cosine similarity of two events' top keyword counts. */
@@ -124,8 +124,10 @@ export class Clusterer {
   readonly events = new Map<string, ClusterEvent>();
   /** How mentions joined events (for metrics and tuning). */
   readonly joins = { chain: 0, near_duplicate: 0, keywords: 0, new: 0, merges: 0 };
-  private readonly keyToEvent = new Map<string, string>();
-  private readonly keyOrder: { key: string; time: number }[] = [];
+  /** Followed mentions (by a 53-bit hash of platform:id, ~60 bytes each) → their event. */
+  private readonly keyToEvent = new Map<number, string>();
+  private keyOrder: number[] = [];
+  private keyTimes: number[] = [];
   private keyOrderHead = 0;
   /** SimHash band → the recent texts with that band: their hash, event and time. */
   private readonly bandIndex = new Map<string, { hash: bigint; eventId: string; time: number; reply: boolean }[]>();
@@ -160,7 +162,7 @@ export class Clusterer {
     // (a meme pasted under two posts must not join them).
     const viaChain = event !== undefined;
     if (viaChain) this.joins.chain++;
-    if (!event && m.tokens.length >= MIN_TOKENS_TO_MATCH) {
+    if (!event && m.tokenCount >= MIN_TOKENS_TO_MATCH) {
       const dups = this.byNearDuplicate(m);
       if (dups.length) {
         this.joins.near_duplicate++;
@@ -191,7 +193,7 @@ export class Clusterer {
   private byChain(m: AnalyzedMention): ClusterEvent | undefined {
     for (const ref of [m.parentId, m.rootId]) {
       if (!ref) continue;
-      const e = this.resolve(this.keyToEvent.get(`${m.platform}:${ref}`));
+      const e = this.resolve(this.keyToEvent.get(keyHash(`${m.platform}:${ref}`)));
       if (e) return e;
     }
     return undefined;
@@ -299,7 +301,8 @@ export class Clusterer {
       provinces: new Map(),
       cities: new Map(),
       sentiment: { positive: 0, negative: 0, neutral: 0 },
-      authors: new Set(),
+      authors: new DistinctCounter(),
+      indexed: [],
       simhashes: [],
       representative: m,
       first: [],
@@ -341,9 +344,10 @@ export class Clusterer {
     // The most shared original post names the event.
     const weight = (x: AnalyzedMention) => (x.kind === 'post' || x.kind === 'article' ? 1_000_000 : 0) + (x.reposts ?? 0) + (x.comments ?? 0);
     if (weight(m) > weight(e.representative)) e.representative = m;
-    if (m.tokens.length >= MIN_TOKENS_TO_MATCH && !e.simhashes.some((h) => h === m.simhash)) {
+    if (m.tokenCount >= MIN_TOKENS_TO_MATCH && !e.simhashes.some((h) => h === m.simhash)) {
       e.simhashes.push(m.simhash);
       if (e.simhashes.length > RECENT_SIMHASHES) e.simhashes.shift();
+      let added = false;
       for (const b of bands(m.simhash)) {
         let list = this.bandIndex.get(b);
         if (!list) this.bandIndex.set(b, (list = []));
@@ -351,8 +355,16 @@ export class Clusterer {
         if (same) {
           same.time = m.time;
           same.reply &&= reply;
-        } else list.push({ hash: m.simhash, eventId: e.id, time: m.time, reply });
+        } else {
+          list.push({ hash: m.simhash, eventId: e.id, time: m.time, reply });
+          added = true;
+        }
         if (list.length > BAND_LIST_LIMIT) list.splice(0, list.length - BAND_LIST_LIMIT);
+      }
+      if (added) {
+        e.indexed.push(m.simhash);
+        // A big event keeps its latest wordings indexed, not every one it ever had.
+        if (e.indexed.length > INDEXED_PER_EVENT) this.unindex(e.id, e.indexed.shift()!);
       }
     }
     for (const k of this.distinctive(m)) {
@@ -367,23 +379,35 @@ export class Clusterer {
     if (e.minutes.size > 130) for (const t of e.minutes.keys()) if (t < minute - 120 * MINUTE) e.minutes.delete(t);
   }
 
+  private unindex(eventId: string, hash: bigint): void {
+    for (const b of bands(hash)) {
+      const list = this.bandIndex.get(b);
+      if (!list) continue;
+      const i = list.findIndex((x) => x.hash === hash && x.eventId === eventId);
+      if (i >= 0) list.splice(i, 1);
+      if (!list.length) this.bandIndex.delete(b);
+    }
+  }
+
   private track(key: string, eventId: string, time: number): void {
-    this.keyToEvent.set(key, eventId);
-    this.keyOrder.push({ key, time });
+    const h = keyHash(key);
+    this.keyToEvent.set(h, eventId);
+    this.keyOrder.push(h);
+    this.keyTimes.push(time);
     if (this.keyToEvent.size > this.config.maxTrackedKeys) this.evictKeys(Infinity, this.keyToEvent.size - this.config.maxTrackedKeys);
   }
 
   private evictKeys(before: number, atLeast = 0): void {
     let removed = 0;
     while (this.keyOrderHead < this.keyOrder.length) {
-      const k = this.keyOrder[this.keyOrderHead]!;
-      if (k.time >= before && removed >= atLeast) break;
-      this.keyToEvent.delete(k.key);
+      if (this.keyTimes[this.keyOrderHead]! >= before && removed >= atLeast) break;
+      this.keyToEvent.delete(this.keyOrder[this.keyOrderHead]!);
       this.keyOrderHead++;
       removed++;
     }
     if (this.keyOrderHead > 100_000) {
-      this.keyOrder.splice(0, this.keyOrderHead);
+      this.keyOrder = this.keyOrder.slice(this.keyOrderHead);
+      this.keyTimes = this.keyTimes.slice(this.keyOrderHead);
       this.keyOrderHead = 0;
     }
   }
@@ -409,8 +433,9 @@ export class Clusterer {
     into.sentiment.positive += from.sentiment.positive;
     into.sentiment.negative += from.sentiment.negative;
     into.sentiment.neutral += from.sentiment.neutral;
-    for (const a of from.authors) into.authors.add(a);
+    into.authors.merge(from.authors);
     for (const h of from.simhashes) if (into.simhashes.length < RECENT_SIMHASHES) into.simhashes.push(h);
+    // The merged-away event's band entries still point to it and resolve to `into`.
     into.cascadePost ??= from.cascadePost;
     for (const r of from.reactions) if (into.reactions.length < CASCADE_LIMIT) into.reactions.push(r);
     into.pending.push(...from.pending);
@@ -428,13 +453,15 @@ export class Clusterer {
     return from;
   }
 
-  /** Forgets events idle since before `now − window`. */
+  /** Forgets events idle since before `now − window` (small ones sooner). */
   expire(now: number): ClusterEvent[] {
     const cutoff = now - this.config.eventWindowMs;
+    // Most chatter never becomes an event: forget it sooner.
+    const smallCutoff = now - Math.min(this.config.smallEventIdleMs, this.config.eventWindowMs);
     const gone: ClusterEvent[] = [];
     for (const e of this.events.values()) {
       // A merged-away event lives as long as the event it points to.
-      if (e.mergedInto ? this.resolve(e.id) !== undefined : e.lastSeen >= cutoff) continue;
+      if (e.mergedInto ? this.resolve(e.id) !== undefined : e.lastSeen >= (e.size < this.config.minEventSize ? smallCutoff : cutoff)) continue;
       gone.push(e);
     }
     for (const e of gone) this.events.delete(e.id);
@@ -446,7 +473,7 @@ export class Clusterer {
       }
     }
     // Texts older than the window no longer match.
-    if (now - this.lastBandSweep > 10 * MINUTE) {
+    if (now - this.lastBandSweep > 2 * MINUTE) {
       this.lastBandSweep = now;
       for (const [b, list] of this.bandIndex) {
         const kept = list.filter((x) => x.time >= cutoff && this.events.has(x.eventId));

@@ -3,7 +3,7 @@ import type { AnalyzedMention } from './types';
 /** The columns the analytics read from `mentions` (one query, see read-mentions.query.ts). */
 export const ANALYZED_COLUMNS = `platform, id, kind, toUnixTimestamp64Milli(time) AS t, text, title, url,
   author_id, author_name, author_followers, author_verified, author_verified_type, author_location, author_official,
-  parent_id, root_id, reposts, comments, likes, province, city, tokens, keywords, toString(simhash) AS simhash,
+  parent_id, root_id, reposts, comments, likes, province, city, length(tokens) AS token_count, keywords, toString(simhash) AS simhash,
   sentiment_label, toUnixTimestamp64Milli(ingested_at) AS ingested`;
 
 export interface AnalyzedRow {
@@ -28,7 +28,7 @@ export interface AnalyzedRow {
   likes: string | number | null;
   province: string;
   city: string;
-  tokens: string[];
+  token_count: string | number;
   keywords: string[];
   simhash: string;
   sentiment_label: string;
@@ -61,7 +61,7 @@ export function decodeRow(r: AnalyzedRow): AnalyzedMention {
     likes: num(r.likes),
     province: r.province,
     city: r.city,
-    tokens: r.tokens,
+    tokenCount: Number(r.token_count),
     keywords: r.keywords,
     simhash: BigInt(r.simhash || '0'),
     sentimentLabel: r.sentiment_label,

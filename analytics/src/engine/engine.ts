@@ -3,6 +3,7 @@ import { severityRank } from '@fenghuo/shared';
 import type { Cascade } from '../eval/datasets';
 import { Clusterer, type ClusterEvent } from './clusterer';
 import { firstStory, firstStoryWord, rising, zScore, type SeriesStats } from './detectors';
+import { DistinctCounter } from './distinct-counter';
 import { KeywordRates } from './keyword-rates';
 import { DailyRhythm } from './rhythm';
 import type { AlertChange, AnalyzedMention, EngineConfig, EngineDeps, EventMember } from './types';
@@ -64,7 +65,7 @@ export class AnalyticsEngine {
   private nextReview: number | undefined;
   private readonly counters = { late: 0, too_late: 0 };
   /** Words first heard after the warm-up, while they are young: who uses them, and in which events. */
-  private readonly newWords = new Map<string, { first: number; times: number[]; authors: Set<string>; events: Map<string, number> }>();
+  private readonly newWords = new Map<string, { first: number; times: number[]; authors: DistinctCounter; events: Map<string, number> }>();
   private lastMinute = -Infinity;
   private minuteTotal = 0;
   private rules: AlertRule[];
@@ -325,7 +326,7 @@ export class AnalyticsEngine {
       if (first === undefined || first < this.warmedUpAt || m.time - first > this.config.firstStoryMaxAgeMs) continue;
       if (this.deps.isPlace(k) || !(k.startsWith('#') || this.deps.idf(k) >= 6)) continue;
       let w = this.newWords.get(k);
-      if (!w) this.newWords.set(k, (w = { first, times: [], authors: new Set(), events: new Map() }));
+      if (!w) this.newWords.set(k, (w = { first, times: [], authors: new DistinctCounter(), events: new Map() }));
       w.times.push(m.time);
       if (m.authorId) w.authors.add(m.authorId);
       w.events.set(e.id, (w.events.get(e.id) ?? 0) + 1);

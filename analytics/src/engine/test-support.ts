@@ -56,7 +56,7 @@ export function mention(s: MentionSpec): AnalyzedMention {
     likes: 0,
     province: s.province ?? '',
     city: '',
-    tokens: t.tokens,
+    tokenCount: t.tokens.length,
     keywords: keywords(t.tokens, seg),
     simhash: BigInt(simhash(t.tokens, seg)),
     sentimentLabel: s.sentiment ?? 'neutral',

@@ -25,7 +25,8 @@ export interface AnalyzedMention {
   likes: number | null;
   province: string;
   city: string;
-  tokens: string[];
+  /** Content tokens of the text (jieba, stopwords left out); the tokens themselves are not kept. */
+  tokenCount: number;
   keywords: string[];
   simhash: bigint;
   sentimentLabel: string;
@@ -46,6 +47,8 @@ export type KbMatcher = (texts: string[], keywords: string[]) => KbMatch | undef
 export interface EngineConfig {
   /** Events idle for this long are forgotten (ms). */
   eventWindowMs: number;
+  /** Events that never reached `minEventSize` are forgotten sooner: after this long idle (ms). */
+  smallEventIdleMs: number;
   /** An event is published (stored, alertable) once it has this many mentions. */
   minEventSize: number;
   /**
@@ -85,6 +88,7 @@ export interface EngineConfig {
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   eventWindowMs: 6 * 3_600_000,
+  smallEventIdleMs: 5 * 60_000,
   minEventSize: 3,
   warmupMs: 2 * 60_000,
   warmupMentions: 2_000,
@@ -102,7 +106,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   resolveAfterMs: 15 * 60_000,
   cooldownMs: 30 * 60_000,
   maxLatenessMs: 10 * 60_000,
-  maxTrackedKeys: 1_000_000,
+  maxTrackedKeys: 500_000,
 };
 
 export interface EngineDeps {

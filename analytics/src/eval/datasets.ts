@@ -48,15 +48,20 @@ export interface SentimentExample {
   split?: string;
 }
 
-async function* jsonLines(file: string): AsyncGenerator<{ value: unknown; line: number }> {
+/** A file's text lines, gunzipped when the file starts with the gzip magic bytes. */
+export function textLines(file: string): readline.Interface {
   const head = Buffer.alloc(2);
   const fd = fs.openSync(file, 'r');
   fs.readSync(fd, head, 0, 2, 0);
   fs.closeSync(fd);
   const raw = fs.createReadStream(file);
   const input = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(zlib.createGunzip()) : raw;
+  return readline.createInterface({ input, crlfDelay: Infinity });
+}
+
+async function* jsonLines(file: string): AsyncGenerator<{ value: unknown; line: number }> {
   let line = 0;
-  for await (const text of readline.createInterface({ input, crlfDelay: Infinity })) {
+  for await (const text of textLines(file)) {
     line++;
     if (!text.trim()) continue;
     try {

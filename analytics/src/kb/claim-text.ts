@@ -207,17 +207,6 @@ export function createTextAnalyser(seg: Segmenter = segmenter()): TextAnalyser {
   };
 }
 
-/** Bits that differ between two 64-bit SimHashes. */
-export function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
-}
-
 const QUOTED = /[“"「『]([^”"」』“]{4,160})[”"」』]/g;
 
 /**

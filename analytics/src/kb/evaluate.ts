@@ -13,16 +13,14 @@
  *
  * Run: npx tsx analytics/src/kb/evaluate.ts [--data ../shared/data/rumor/ced.jsonl.gz]
  */
-import fs from 'node:fs';
-import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import zlib from 'node:zlib';
 import { debunkClaimInputSchema, type DebunkClaim } from '@fenghuo/shared';
 import { keywords as topKeywords, segment, segmenter } from '@fenghuo/shared/text';
 import { syntheticClaims } from './fixtures/synthetic-claims';
 import { everydayPosts, hardNegatives, unrelatedDebunks } from './fixtures/synthetic-negatives';
 import { createKbMatcher, DEFAULT_KB_THRESHOLD } from './matcher';
 import { createTextAnalyser } from './claim-text';
+import { textLines } from '../eval/datasets';
 
 /** One event run through the matcher, with what it should have matched. */
 export interface ScoredQuery {
@@ -167,15 +165,9 @@ function headOf(json: string): PostHead | undefined {
 
 /** Source posts of a cascade file (JSON lines, gzip or plain), without parsing the reactions. */
 export async function readCascadePosts(file: string): Promise<{ id: string; label?: string; split?: string; text: string; time?: string }[]> {
-  const head = Buffer.alloc(2);
-  const fd = fs.openSync(file, 'r');
-  fs.readSync(fd, head, 0, 2, 0);
-  fs.closeSync(fd);
-  const raw = fs.createReadStream(file);
-  const input = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(zlib.createGunzip()) : raw;
   const out: { id: string; label?: string; split?: string; text: string; time?: string }[] = [];
   let line = 0;
-  for await (const text of readline.createInterface({ input, crlfDelay: Infinity })) {
+  for await (const text of textLines(file)) {
     line++;
     if (!text.trim()) continue;
     // The reactions are most of each line; when they come last, skip them unparsed.

@@ -47,7 +47,8 @@
  */
 import type { DebunkClaim, KbMatch } from '@fenghuo/shared';
 import type { KbMatcher } from '../engine/types';
-import { createTextAnalyser, hamming, restatedClaims, type TextAnalyser, type TextFeatures, type WeightedFeatures } from './claim-text';
+import { hamming64 as hamming } from '@fenghuo/shared/text';
+import { createTextAnalyser, restatedClaims, type TextAnalyser, type TextFeatures, type WeightedFeatures } from './claim-text';
 
 /** Chosen on the synthetic KB (src/kb/fixtures) by calibrateKbThreshold; see RESULTS.md. */
 export const DEFAULT_KB_THRESHOLD = 0.32;

@@ -75,9 +75,14 @@ export function simhash(tokens: readonly string[], seg: Pick<Segmenter, 'idf'>):
   return ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString();
 }
 
-/** Bits that differ between two SimHashes. */
+/** Bits that differ between two SimHashes (decimal text, as stored). */
 export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(a) ^ BigInt(b);
+  return hamming64(BigInt(a), BigInt(b));
+}
+
+/** Bits that differ between two 64-bit SimHashes. */
+export function hamming64(a: bigint, b: bigint): number {
+  let x = a ^ b;
   let n = 0;
   while (x) {
     x &= x - 1n;
