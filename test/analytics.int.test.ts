@@ -5,7 +5,8 @@ import { TABLES, type Alert, type AlertDetailResponse, type AlertsResponse, type
 import { createDemoStream, createLocalSubmitter, runReplay, toMentionInput, type DemoMention, type SubmitItem } from '@fenghuo/ingest';
 import { createChannelRepository, demoClaimInputs } from '@fenghuo/analytics';
 import { followAlertStream, type Runtime } from '@fenghuo/dashboard';
-import { getJson, startTestRuntime, tempDir } from './support/runtime';
+import { startTestRuntime, tempDir } from './support/runtime';
+import { signIn, signInAdmin, TEST_USER_PASSWORD, userWithRoles, type ApiClient } from './support/api-client';
 
 /**
  * The analytics end to end on the embedded store: the demo's recorded
@@ -78,10 +79,29 @@ function startReceiver(): Promise<{ url: string; received: Received[]; close(): 
   });
 }
 
+/** The signed-in analyst (with admin rights for channels) every call goes through. */
+let api: ApiClient | undefined;
+
+async function signedIn(url: string): Promise<ApiClient> {
+  const origin = new URL(url).origin;
+  if (api && api.cookie && (api as ApiClient & { origin?: string }).origin === origin) return api;
+  const admin = await signInAdmin(origin);
+  const existing = await admin.get('/api/v1/users');
+  const found = (existing.body.users as { username: string }[]).some((u) => u.username === 'analyst');
+  api = found ? await signIn(origin, 'analyst', TEST_USER_PASSWORD) : await userWithRoles(origin, admin, 'analyst', ['analyst', 'responder', 'admin']);
+  Object.assign(api, { origin });
+  return api;
+}
+
 async function send(method: string, url: string, body?: unknown, type = 'application/json'): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method, headers: { 'Content-Type': type }, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const client = await signedIn(url);
+  const u = new URL(url);
+  const r = await client.request(method, u.pathname + u.search, body, { 'content-type': type });
+  return { status: r.status, body: r.body === '' ? undefined : r.body };
+}
+
+async function getJson(url: string): Promise<any> {
+  return (await send('GET', url)).body;
 }
 
 describe('analytics on the demo recording', () => {
@@ -100,7 +120,7 @@ describe('analytics on the demo recording', () => {
     expect(kb).toMatchObject({ status: 200, body: { imported: demoClaimInputs.length, errors: [] } });
     expect((await send('POST', `${url}/api/v1/channels`, { kind: 'webhook', name: '值班系统', url: `${receiver.url}/hook`, min_severity: 'low' })).status).toBe(201);
     expect((await send('POST', `${url}/api/v1/channels`, { kind: 'wecom', name: '舆情群', url: `${receiver.url}/wecom`, min_severity: 'medium' })).status).toBe(201);
-    void followAlertStream(`${url}/api/v1/alerts/stream`, abort.signal, (event, data) => streamed.push({ event, data: JSON.parse(data) }));
+    void followAlertStream(`${url}/api/v1/alerts/stream`, abort.signal, (event, data) => streamed.push({ event, data: JSON.parse(data) }), { cookie: (await signedIn(url)).cookie });
     await replay(runtime, 'max');
     await runtime.notifier!.drain();
     alerts = ((await getJson(`${url}/api/v1/alerts`)) as AlertsResponse).alerts;
@@ -182,12 +202,61 @@ describe('analytics on the demo recording', () => {
     const open = alerts.find((a) => a.status === 'open');
     if (!open) return; // every alert already resolved in the recording
     const res = await send('POST', `${runtime.url}/api/v1/alerts/${open.id}/ack`, { by: '张三' });
-    expect(res).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledged_by: '张三' } });
+    // The signed-in user acknowledges, whatever name the body gives.
+    expect(res).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledged_by: 'analyst' } });
     const detail = (await getJson(`${runtime.url}/api/v1/alerts/${open.id}`)) as AlertDetailResponse;
     expect(detail.alert.status).toBe('acknowledged');
-    expect(detail.history.some((h) => h.action === 'acknowledged' && h.actor === '张三')).toBe(true);
+    expect(detail.history.some((h) => h.action === 'acknowledged' && h.actor === 'analyst')).toBe(true);
     await expect.poll(() => streamed.some((s) => s.event === 'ack' && s.data.alert.id === open.id)).toBe(true);
     expect((await send('POST', `${runtime.url}/api/v1/alerts/nope/ack`, {})).status).toBe(404);
+  });
+
+  it('from a demo alert a responder opens an incident with counting deadlines, drafts a rebuttal from the template, a reviewer approves it after the checks, the publication is logged and the latency is in the unit statistics', async () => {
+    const origin = runtime.url!;
+    const admin = await signInAdmin(origin);
+    const responder = await userWithRoles(origin, admin, 'responder-e2e', ['responder']);
+    const reviewer = await userWithRoles(origin, admin, 'reviewer-e2e', ['reviewer']);
+    const alert = [...alerts].sort((a, b) => b.rumor_score - a.rumor_score)[0]!;
+
+    const opened = await responder.post(`/api/v1/incidents/from-alert/${alert.id}`, { place: '荆州市', contact: '12345', facts: '经核实，网传内容与事实不符' });
+    expect(opened.status).toBe(201);
+    const inc = opened.body;
+    expect(inc).toMatchObject({ title: alert.title, status: 'open', detected_at: alert.opened_at, alert_ids: [alert.id], event_ids: expect.arrayContaining([alert.event_id]) });
+    expect(inc.first_mention_at).toBeLessThanOrEqual(alert.opened_at);
+    expect(inc.clock.deadlines).toEqual([expect.objectContaining({ key: 'response', start_at: inc.first_mention_at, due_at: inc.first_mention_at + 48 * 3_600_000 })]);
+    // One click again: the same incident, not a second one.
+    expect((await responder.post(`/api/v1/incidents/from-alert/${alert.id}`, {})).body).toMatchObject({ id: inc.id, existing: true });
+    const later = (await responder.get(`/api/v1/incidents/${inc.id}`)).body;
+    expect(later.clock.deadlines[0].remaining_ms).toBeLessThanOrEqual(inc.clock.deadlines[0].remaining_ms);
+
+    const suggestions = (await responder.get(`/api/v1/incidents/${inc.id}/suggestions`)).body;
+    expect(suggestions).toMatchObject({ kb: expect.any(Array), qa: expect.any(Array) });
+    const created = await responder.post('/api/v1/drafts', { incident_id: inc.id, kind: 'rebuttal', platform: 'weibo', values: { rumor: suggestions.kb[0]?.claim ?? alert.title } });
+    expect(created.status).toBe(201);
+    let draft = created.body;
+    expect(draft.body).toContain('网传内容与事实不符');
+    expect(draft.body).not.toContain('【待填写');
+    expect(draft.checks.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(draft.blocking).toBe(false);
+    expect((await reviewer.post(`/api/v1/drafts/${draft.id}/review`, { expected_version: draft.version, decision: 'approve' })).status).toBe(409);
+    draft = (await responder.post(`/api/v1/drafts/${draft.id}/submit`, { expected_version: draft.version })).body;
+    expect(draft.status).toBe('submitted');
+    expect((await responder.post(`/api/v1/drafts/${draft.id}/review`, { expected_version: draft.version, decision: 'approve' })).status).toBe(403);
+    const approved = await reviewer.post(`/api/v1/drafts/${draft.id}/review`, { expected_version: draft.version, decision: 'approve' });
+    expect(approved.body).toMatchObject({ status: 'approved', reviews: [expect.objectContaining({ by: reviewer.user.id, decision: 'approve' })] });
+    const publishedAt = inc.first_mention_at + 3 * 3_600_000;
+    const published = await responder.post(`/api/v1/drafts/${draft.id}/publish`, { expected_version: approved.body.version, where: '荆州发布微博', at: publishedAt, link: 'https://weibo.com/jzfb/123' });
+    expect(published.body).toMatchObject({ status: 'published', publication: { where: '荆州发布微博', at: publishedAt } });
+
+    const after = (await responder.get(`/api/v1/incidents/${inc.id}`)).body;
+    expect(after.status).toBe('responding');
+    expect(after.actions).toEqual([expect.objectContaining({ kind: 'rebuttal', source: 'draft', at: publishedAt })]);
+    expect(after.clock.deadlines[0]).toMatchObject({ state: 'met', met_at: publishedAt });
+    const stats = (await admin.get(`/api/v1/response/stats?from=${inc.first_mention_at - 1}&to=${inc.first_mention_at + 1}`)).body;
+    expect(stats.units).toEqual([expect.objectContaining({ unit_id: inc.unit_id, incidents: 1, released: 1, first_release_median_ms: 3 * 3_600_000, on_time_rate: 1 })]);
+    expect(stats.ranking[0]).toMatchObject({ rank: 1, unit_id: inc.unit_id });
+    const log = (await admin.get(`/api/v1/audit?object_id=${draft.id}`)).body.entries.map((e: { action: string }) => e.action);
+    expect(log.sort()).toEqual(['draft.approve', 'draft.create', 'draft.publish', 'draft.submit']);
   });
 
   it('lists events, trending keywords and series from the aggregates', async () => {
@@ -204,7 +273,7 @@ describe('analytics on the demo recording', () => {
     const series = (await getJson(`${runtime.url}/api/v1/series?dimension=platform&from=${T0}&to=${END}&step=15`)) as SeriesResponse;
     expect(new Set(series.points.map((p) => p.t)).size).toBe(5);
     expect(series.points.some((p) => p.key === 'weibo')).toBe(true);
-    const bad = await fetch(`${runtime.url}/api/v1/series?dimension=colour`);
+    const bad = await send('GET', `${runtime.url}/api/v1/series?dimension=colour`);
     expect(bad.status).toBe(400);
   });
 
@@ -234,9 +303,12 @@ describe('analytics on the demo recording', () => {
     expect((await send('PUT', `${url}/channels/${robotId}`, { ...robotInput, secret: null })).body).toMatchObject({ secret_set: false });
     expect((await send('DELETE', `${url}/channels/${robotId}`)).status).toBe(204);
 
-    const csv = await fetch(`${url}/kb/export?format=csv`);
+    const csv = await (await signedIn(url)).get('/api/v1/kb/export?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(await csv.text()).toContain('市水务集团');
+    expect(csv.body).toContain('市水务集团');
+    // Edits, imports and exports of the knowledge base are in the audit log.
+    const audit = await (await signedIn(url)).get('/api/v1/audit?object_type=kb');
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['kb.import', 'kb.export']));
     const imported = await send('POST', `${url}/kb/import?format=csv`, 'claim,rebuttal,source,date\n网传某地要封城,不实,某市新闻办,2026-11-01\n缺字段的行,,,\n', 'text/csv');
     expect(imported.body.imported).toBe(1);
     expect(imported.body.errors).toHaveLength(1);

@@ -35,3 +35,4 @@ export {
 } from './rumor';
 export { evaluateSentiment } from './sentiment';
 export * from './kb';
+export * from './workflow';

@@ -3,8 +3,8 @@
  * scripts): what a wall display does in the browser with EventSource.
  */
 /** Reads Server-Sent Events from `url`, calling `onEvent` for each, until `signal` aborts. */
-export async function followAlertStream(url: string, signal: AbortSignal, onEvent: (event: string, data: string) => void): Promise<void> {
-  const res = await fetch(url, { signal, headers: { Accept: 'text/event-stream' } });
+export async function followAlertStream(url: string, signal: AbortSignal, onEvent: (event: string, data: string) => void, headers: Record<string, string> = {}): Promise<void> {
+  const res = await fetch(url, { signal, headers: { Accept: 'text/event-stream', ...headers } });
   if (!res.ok || !res.body) throw new Error(`alert stream: HTTP ${res.status}`);
   const decoder = new TextDecoder();
   let buffer = '';

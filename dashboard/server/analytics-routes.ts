@@ -50,6 +50,10 @@ export interface AnalyticsRoutesDeps {
   /** Sends a test message through a channel (POST /api/v1/channels/:id/test). */
   testChannel?: (channelId: string) => Promise<{ ok: boolean; error?: string }>;
   now?: () => number;
+  /** Records a change (rule, channel, KB edit, import, export, acknowledgement) in the audit log. */
+  audit?: (res: Response, entry: { action: string; object_type: string; object_id: string; before?: unknown; after?: unknown; detail?: string }) => Promise<void>;
+  /** Who is acting, for acknowledgements (the signed-in user). */
+  actorName?: (res: Response) => string | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -114,13 +118,18 @@ interface CrudHooks<I, T> {
   merge?: (body: I, existing: T) => I;
 }
 
-function crud<I, T extends { id: string; updated_at: number }>(router: Router, base: string, repo: JsonRepository<I, T>, name: string, hooks: CrudHooks<I, T> = {}): void {
+type AuditFn = NonNullable<AnalyticsRoutesDeps['audit']>;
+
+function crud<I, T extends { id: string; updated_at: number }>(router: Router, base: string, repo: JsonRepository<I, T>, name: string, hooks: CrudHooks<I, T> = {}, audit: AuditFn = async () => {}): void {
   const view = hooks.view ?? ((item: T) => item);
+  const objectType = base.slice(1);
   router.get(base, route(async (_req, res) => {
     res.json({ items: (await repo.list()).map(view) });
   }));
   router.post(base, route(async (req, res) => {
-    res.status(201).json(view(await repo.create(req.body as I)));
+    const item = await repo.create(req.body as I);
+    await audit(res, { action: `${objectType}.create`, object_type: objectType, object_id: item.id, after: view(item) });
+    res.status(201).json(view(item));
   }));
   router.get(`${base}/:id`, route(async (req, res) => {
     const item = await repo.get(id(req));
@@ -129,17 +138,21 @@ function crud<I, T extends { id: string; updated_at: number }>(router: Router, b
   }));
   router.put(`${base}/:id`, route(async (req, res) => {
     let body = req.body as I;
-    if (hooks.merge) {
-      const existing = await repo.get(id(req));
-      if (existing) body = hooks.merge(body, existing);
-    }
+    const existing = await repo.get(id(req));
+    if (hooks.merge && existing) body = hooks.merge(body, existing);
     const item = await repo.update(id(req), body);
     if (!item) res.status(404).json({ error: `no ${name} ${id(req)}` });
-    else res.json(view(item));
+    else {
+      await audit(res, { action: `${objectType}.update`, object_type: objectType, object_id: item.id, before: existing ? view(existing) : undefined, after: view(item) });
+      res.json(view(item));
+    }
   }));
   router.delete(`${base}/:id`, route(async (req, res) => {
-    if (await repo.remove(id(req))) res.status(204).end();
-    else res.status(404).json({ error: `no ${name} ${id(req)}` });
+    const existing = await repo.get(id(req));
+    if (await repo.remove(id(req))) {
+      await audit(res, { action: `${objectType}.delete`, object_type: objectType, object_id: id(req), before: existing ? view(existing) : undefined });
+      res.status(204).end();
+    } else res.status(404).json({ error: `no ${name} ${id(req)}` });
   }));
 }
 
@@ -163,6 +176,7 @@ const channelHooks: CrudHooks<NotificationChannelInput, NotificationChannel> = {
 export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
   const { store } = deps;
   const now = deps.now ?? Date.now;
+  const audit: AuditFn = deps.audit ?? (async () => {});
   const router = express.Router();
   const json = express.json({ limit: '5mb' });
   router.use(['/rules', '/channels', '/kb', '/alerts'], json);
@@ -215,9 +229,13 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
 
   router.post('/alerts/:id/ack', route(async (req, res) => {
     const b = parse(ackBody, req.body);
-    const alert = await acknowledgeAlert(store, deps.bus, id(req), b.by, now());
+    const by = deps.actorName?.(res) ?? b.by;
+    const alert = await acknowledgeAlert(store, deps.bus, id(req), by, now());
     if (!alert) res.status(404).json({ error: `no alert ${id(req)}` });
-    else res.json(alert);
+    else {
+      await audit(res, { action: 'alert.acknowledge', object_type: 'alert', object_id: alert.id, after: { status: alert.status, acknowledged_by: alert.acknowledged_by } });
+      res.json(alert);
+    }
   }));
 
   router.get('/keywords/trending', route(async (req, res) => {
@@ -236,8 +254,8 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
     res.json(body);
   }));
 
-  crud(router, '/rules', deps.rules, 'rule');
-  crud(router, '/channels', deps.channels, 'channel', channelHooks);
+  crud(router, '/rules', deps.rules, 'rule', {}, audit);
+  crud(router, '/channels', deps.channels, 'channel', channelHooks, audit);
 
   router.post('/channels/:id/test', route(async (req, res) => {
     if (!(await deps.channels.get(id(req)))) {
@@ -254,7 +272,9 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
   // The knowledge base: export and import before the generic /kb/:id routes.
   router.get('/kb/export', route(async (req, res) => {
     const { format } = parse(formatQuery, req.query);
-    const text = exportClaims(await deps.claims.list(), format);
+    const claims = await deps.claims.list();
+    const text = exportClaims(claims, format);
+    await audit(res, { action: 'kb.export', object_type: 'kb', object_id: '*', detail: `${claims.length} claims (${format})` });
     res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="fenghuo-kb.${format}"`);
     res.send(text);
@@ -266,10 +286,11 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
     const text = typeof req.body === 'string' ? req.body : req.body === undefined ? '' : JSON.stringify(req.body);
     const parsed = parseClaims(text, format);
     const created = await deps.claims.createMany(parsed.claims);
+    await audit(res, { action: 'kb.import', object_type: 'kb', object_id: '*', detail: `${created.length} imported, ${parsed.errors.length} rejected` });
     const body: ImportResponse = { imported: created.length, errors: parsed.errors };
     res.status(parsed.errors.length && !created.length ? 400 : 200).json(body);
   }));
 
-  crud(router, '/kb', deps.claims, 'knowledge-base entry');
+  crud(router, '/kb', deps.claims, 'knowledge-base entry', {}, audit);
   return router;
 }

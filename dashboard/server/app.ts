@@ -4,7 +4,11 @@ import type { Registry } from 'prom-client';
 import type { Bus, HealthResponse, StatsResponse, Store } from '@fenghuo/shared';
 import { ingestCounts, recentIngestLagP95 } from '@fenghuo/analytics';
 import { createMentionsHandler, type MentionsRouteOptions } from '@fenghuo/ingest';
+import type { Workflow } from '@fenghuo/analytics';
 import { createAnalyticsRoutes, type AnalyticsRoutesDeps } from './analytics-routes';
+import { createAuthMiddleware } from './auth/auth-middleware';
+import { openApiDocument } from './openapi';
+import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { statusPage } from './status-page';
 
 export interface AppDeps {
@@ -18,12 +22,24 @@ export interface AppDeps {
   freshnessP95?: () => number | undefined;
   /** The analytics read API and the editing of rules, channels and the knowledge base. */
   analytics?: AnalyticsRoutesDeps;
+  /** Users, sessions and the response workflow: with it, every API route but health, login and ingest needs a session. */
+  workflow?: Workflow;
+  workflowOptions?: WorkflowRoutesOptions;
+  /** Express's `trust proxy` (behind a TLS-terminating proxy: req.secure and client addresses). */
+  trustProxy?: boolean | number | string;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  if (deps.workflow) app.use('/api', createAuthMiddleware(deps.workflow));
 
   app.get('/healthz', async (_req, res) => {
     const [store, bus] = await Promise.all([
@@ -42,6 +58,10 @@ export function createApp(deps: AppDeps): Express {
     res.send(await deps.registry.metrics());
   });
 
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+
   app.get('/api/v1/stats', async (_req, res) => {
     const counts = await ingestCounts(deps.store);
     const local = deps.freshnessP95?.();
@@ -51,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   if (deps.ingest) app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
+  if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
 
   app.get('/', (_req, res) => {
@@ -62,10 +83,14 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    deps.logger.error({ err: error }, 'request failed');
     if (res.headersSent) return;
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    res.status(status).json({ error: status === 500 ? 'internal error' : String(error.message ?? 'bad request') });
+    if (status === 500) deps.logger.error({ err: error }, 'request failed');
+    const extra: Record<string, unknown> = {};
+    // Check findings that blocked an approval, and the version a conflicting change is at.
+    if (status !== 500 && Array.isArray(error?.findings)) extra.findings = error.findings;
+    if (status === 409 && typeof error?.current === 'number') extra.current_version = error.current;
+    res.status(status).json({ error: status === 500 ? 'internal error' : String(error.message ?? 'bad request'), ...extra });
   };
   app.use(onError);
   return app;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
@@ -28,6 +30,9 @@ import {
   createNotifier,
   createRuleRepository,
   createStoreDeliveryLog,
+  createWorkflow,
+  tokenHash,
+  type Workflow,
   listAlerts,
   parseSmtpUrl,
   type AnalyticsWorker,
@@ -76,6 +81,9 @@ export interface Runtime {
   analytics?: AnalyticsWorker;
   notifier?: Notifier;
   ingestToken?: { token: string; generated: boolean; file?: string };
+  workflow: Workflow;
+  /** Set when this start created the `admin` user with a generated password (print it once). */
+  adminPassword?: { password: string; file: string };
   stop(): Promise<void>;
 }
 
@@ -248,7 +256,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ackTimeoutMs: config.ingest.ackTimeoutMs,
       onAccepted: (n, source) => metrics.accepted.inc({ source }, n),
     });
-    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop };
+    // Clock warnings and breaches go where alerts go: the live stream and the channels.
+    let notifyClock: ((alert: import('@fenghuo/shared').Alert) => Promise<void>) | undefined;
+    const workflow = createWorkflow(store, {
+      timezone: config.timezone,
+      sessionTtlMs: config.auth.sessionHours * 3_600_000,
+      notify: async (alert) => {
+        await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', alert }) }]);
+        await notifyClock?.(alert);
+      },
+    });
+    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
     if (options.roles.analytics) {
@@ -261,6 +279,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       });
       stoppers.push(() => notifier.close());
       runtime.notifier = notifier;
+      notifyClock = (alert) => notifier.notify({ alert, action: 'opened' });
+      workflow.startJobs(15_000, (error) => logger.warn({ err: error }, 'workflow job failed'));
+      stoppers.push(async () => workflow.stopJobs());
       const analytics = createAnalyticsWorker({
         store,
         bus,
@@ -282,6 +303,27 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     if (options.roles.api || options.http !== false) {
       const token = options.roles.api ? resolveIngestToken(config.ingest.token, config.dataDir) : undefined;
       if (token) runtime.ingestToken = token;
+      const boot = await workflow.bootstrap(config.auth.adminPassword);
+      if (boot.created && boot.generated && boot.password) {
+        const file = path.join(config.dataDir, 'admin-password');
+        fs.mkdirSync(config.dataDir, { recursive: true });
+        fs.writeFileSync(file, `${boot.password}\n`, { mode: 0o600 });
+        runtime.adminPassword = { password: boot.password, file };
+      }
+      // Tokens an admin creates per source, beside the configured one; refreshed every 2 s, so a revocation takes effect within that.
+      const staticCheck = createTokenCheck({ http: token?.token ?? '' });
+      let issued = new Map<string, string>();
+      const refreshTokens = async () => {
+        try {
+          issued = await workflow.directory.tokenHashes();
+        } catch (error) {
+          logger.warn({ err: error }, 'could not read ingest tokens');
+        }
+      };
+      await refreshTokens();
+      const tokenTimer = setInterval(() => void refreshTokens(), 2000);
+      tokenTimer.unref();
+      stoppers.push(async () => clearInterval(tokenTimer));
       const alertStream = await createAlertStreamHub({ bus, openAlerts: async () => [...(await listAlerts(store, { status: 'open', limit: 200 })), ...(await listAlerts(store, { status: 'acknowledged', limit: 200 }))] });
       stoppers.push(() => alertStream.close());
       const app = createApp({
@@ -289,6 +331,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         bus,
         registry,
         logger,
+        workflow,
+        workflowOptions: { secureCookies: config.auth.secureCookies },
+        trustProxy: config.auth.trustProxy,
         analytics: {
           store,
           bus,
@@ -297,13 +342,18 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
           claims,
           alertStream,
           testChannel: channelTester(config, channels),
+          actorName: (res) => (res.locals as { actor?: { name: string } }).actor?.name,
+          audit: async (res, e) => {
+            const actor = (res.locals as { actor?: { id: string; name: string; ip?: string } }).actor;
+            await workflow.audit.append({ at: Date.now(), actor: actor?.id ?? 'anonymous', actor_name: actor?.name ?? '', ...e, ...(actor?.ip ? { ip: actor.ip } : {}) });
+          },
         },
         ...(token
           ? {
               ingest: {
                 service,
                 writer,
-                tokens: createTokenCheck({ http: token.token }),
+                tokens: { verify: (candidate: string) => (token.token ? staticCheck.verify(candidate) : undefined) ?? issued.get(tokenHash(candidate)) },
                 maxBodyBytes: config.ingest.maxBodyBytes,
                 onResponse: (status: number) => metrics.requests.inc({ status: String(status) }),
                 onError: (error: unknown) => logger.error({ err: error }, 'ingest request failed'),

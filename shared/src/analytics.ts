@@ -105,6 +105,8 @@ export interface Alert {
   kb_match?: KbMatch;
   /** Other events that are sides of the same story (they share its new words). */
   related_events?: string[];
+  /** Set on deadline notices of an incident's clock (warning or breach), which are not stored as alerts. */
+  incident_id?: string;
 }
 
 export interface AlertStreamMessage {

@@ -39,6 +39,11 @@ const envSchema = z.object({
     .default('fenghuo'),
 
   FENGHUO_INGEST_TOKEN: optionalNonEmpty,
+  FENGHUO_ADMIN_PASSWORD: optionalNonEmpty,
+  FENGHUO_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Express trust proxy: "false", "true", a hop count, or addresses/subnets. */
+  FENGHUO_TRUST_PROXY: z.string().default('false'),
+  FENGHUO_SESSION_HOURS: int(12, 1),
   FENGHUO_MAX_BODY_BYTES: int(10 * 1024 * 1024, 1024),
   FENGHUO_BATCH_MAX_ROWS: int(10_000, 1),
   FENGHUO_BATCH_MAX_WAIT_MS: int(100, 0),
@@ -146,7 +151,16 @@ export interface NotifyConfig {
   smtpFrom: string;
 }
 
+export interface AuthConfig {
+  /** First start only: the password of the `admin` user (otherwise generated and printed once). */
+  adminPassword?: string;
+  secureCookies: 'auto' | boolean;
+  trustProxy: boolean | number | string;
+  sessionHours: number;
+}
+
 export interface Config {
+  auth: AuthConfig;
   port: number;
   host: string;
   dataDir: string;
@@ -223,8 +237,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     smtpFrom: e.FENGHUO_SMTP_FROM,
   };
   if (e.FENGHUO_SMTP_URL) notify.smtpUrl = e.FENGHUO_SMTP_URL;
+  const trust = e.FENGHUO_TRUST_PROXY;
+  const auth: AuthConfig = {
+    secureCookies: e.FENGHUO_COOKIE_SECURE === 'auto' ? 'auto' : e.FENGHUO_COOKIE_SECURE === 'true',
+    trustProxy: trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
+    sessionHours: e.FENGHUO_SESSION_HOURS,
+  };
+  if (e.FENGHUO_ADMIN_PASSWORD) auth.adminPassword = e.FENGHUO_ADMIN_PASSWORD;
   return {
     ...(kafka ? { kafka } : {}),
+    auth,
     analytics,
     notify,
     port: e.PORT,

@@ -7,3 +7,5 @@ export * from './ports/store';
 export * from './result';
 export * from './random';
 export * from './analytics';
+export * from './workflow';
+export * from './csv';

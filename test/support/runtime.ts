@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { loadConfig, type Config } from '@fenghuo/shared';
 import { startRuntime, type Runtime, type Roles } from '@fenghuo/dashboard';
+import { TEST_ADMIN_PASSWORD } from './api-client';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -22,6 +23,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     FENGHUO_INGEST_TOKEN: TEST_TOKEN,
     LOG_LEVEL: 'silent',
     FENGHUO_BATCH_MAX_WAIT_MS: '50',
+    FENGHUO_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ...env,
   });
 }

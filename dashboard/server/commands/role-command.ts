@@ -35,6 +35,10 @@ export async function runRole(name: 'start' | 'api' | 'ingest-worker' | 'analyti
   } else if (runtime.ingestToken?.file) {
     lines.push(`  ingest token: in ${runtime.ingestToken.file} (pnpm fenghuo token)`);
   }
+  if (runtime.adminPassword) {
+    lines.push(`  sign in as admin with password ${runtime.adminPassword.password}  (created now and shown once; also in ${runtime.adminPassword.file}; change it after signing in)`);
+  }
+  if (shown) lines.push(`  API:     ${shown}/api/v1/openapi.json   (sign in: POST ${shown}/api/v1/session)`);
   lines.push(`  store: ${runtime.store.kind === 'chdb' ? `embedded (${config.storage.chdbPath})` : 'ClickHouse server'} · bus: ${runtime.bus.kind}${roles.worker ? ` · consumers: ${flags.consumers ?? 1}` : ''}${runtime.analytics ? ' · analytics: on' : ''}`);
   if (roles.api) lines.push(demo ? `  demo stream: on (seed ${flags.seed})` : '  demo stream: off');
   process.stderr.write(`${lines.join('\n')}\n`);

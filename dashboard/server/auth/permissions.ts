@@ -1,0 +1,158 @@
+import type { Role } from '@fenghuo/shared';
+
+/**
+ * Who may call what: every API route with the roles allowed to call it.
+ * The auth middleware refuses a route that is not listed here (403), so a
+ * new route is closed until someone decides who may use it; the OpenAPI
+ * document and the permission-matrix test read this same table.
+ *
+ * `public`: no sign-in (health, login). `ingest`: a bearer ingest token.
+ * `signed-in`: any user.
+ */
+export type Access = readonly Role[] | 'public' | 'ingest' | 'signed-in';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  access: Access;
+  tag: string;
+  summary: string;
+  /** Query parameters (names), for the OpenAPI document. */
+  query?: string[];
+  /** A JSON request body is expected. */
+  body?: boolean;
+  /** The answer is not JSON (CSV, event stream). */
+  produces?: string;
+}
+
+const ALL: readonly Role[] = ['viewer', 'analyst', 'responder', 'reviewer', 'admin'];
+const ANALYSTS: readonly Role[] = ['analyst'];
+const RESPONDERS: readonly Role[] = ['responder'];
+const DRAFT_READERS: readonly Role[] = ['responder', 'reviewer'];
+const REVIEWERS: readonly Role[] = ['reviewer'];
+const ADMINS: readonly Role[] = ['admin'];
+const QA_READERS: readonly Role[] = ['analyst', 'responder', 'reviewer'];
+
+export const ROUTES: readonly RouteSpec[] = [
+  // session
+  { method: 'POST', path: '/api/v1/session', access: 'public', tag: 'session', summary: 'Sign in (username, password): sets the session cookie, returns the user and the CSRF token', body: true },
+  { method: 'GET', path: '/api/v1/session', access: 'signed-in', tag: 'session', summary: 'The signed-in user, their visible units and the CSRF token' },
+  { method: 'DELETE', path: '/api/v1/session', access: 'signed-in', tag: 'session', summary: 'Sign out' },
+  { method: 'POST', path: '/api/v1/session/password', access: 'signed-in', tag: 'session', summary: 'Change one’s own password (old_password, password); ends other sessions', body: true },
+
+  // ingest and pipeline
+  { method: 'POST', path: '/api/v1/mentions', access: 'ingest', tag: 'ingest', summary: 'Submit mentions (JSON array or NDJSON) with a bearer ingest token', body: true },
+  // Pipeline health for monitors and the status page: counts and lag only.
+  { method: 'GET', path: '/api/v1/stats', access: 'public', tag: 'ingest', summary: 'Mentions stored, rejected, and the ingest lag' },
+
+  // analytics
+  { method: 'GET', path: '/api/v1/events', access: ALL, tag: 'analytics', summary: 'Events in a time range', query: ['from', 'to', 'sort', 'limit'] },
+  { method: 'GET', path: '/api/v1/events/:id', access: ALL, tag: 'analytics', summary: 'One event with its series, rumor signals and samples' },
+  { method: 'GET', path: '/api/v1/alerts/stream', access: ALL, tag: 'analytics', summary: 'Live alerts and clock notices (Server-Sent Events)', produces: 'text/event-stream' },
+  { method: 'GET', path: '/api/v1/alerts', access: ALL, tag: 'analytics', summary: 'Alerts', query: ['status', 'limit'] },
+  { method: 'GET', path: '/api/v1/alerts/:id', access: ALL, tag: 'analytics', summary: 'One alert with its history and deliveries' },
+  { method: 'POST', path: '/api/v1/alerts/:id/ack', access: [...ANALYSTS, ...RESPONDERS], tag: 'analytics', summary: 'Acknowledge an alert', body: true },
+  { method: 'GET', path: '/api/v1/keywords/trending', access: ALL, tag: 'analytics', summary: 'Rising keywords', query: ['to', 'window', 'baseline', 'min', 'limit'] },
+  { method: 'GET', path: '/api/v1/series', access: ALL, tag: 'analytics', summary: 'Mentions per minute by platform, region or sentiment', query: ['dimension', 'from', 'to', 'step'] },
+  ...crudRoutes('/api/v1/rules', 'rules', 'alert rule', ANALYSTS, ANALYSTS),
+  ...crudRoutes('/api/v1/channels', 'channels', 'notification channel', ADMINS, ADMINS),
+  { method: 'POST', path: '/api/v1/channels/:id/test', access: ADMINS, tag: 'channels', summary: 'Send a test message through a channel' },
+  { method: 'GET', path: '/api/v1/kb/export', access: ANALYSTS, tag: 'kb', summary: 'Export the debunk knowledge base (CSV or JSON)', query: ['format'], produces: 'text/csv' },
+  { method: 'POST', path: '/api/v1/kb/import', access: ANALYSTS, tag: 'kb', summary: 'Import claims (CSV or JSON)', query: ['format'], body: true },
+  ...crudRoutes('/api/v1/kb', 'kb', 'knowledge-base claim', [...ANALYSTS, ...RESPONDERS, ...REVIEWERS], ANALYSTS),
+
+  // incidents
+  { method: 'GET', path: '/api/v1/incidents', access: ALL, tag: 'incidents', summary: 'Incidents of one’s units with their clocks', query: ['status', 'unit', 'from', 'to'] },
+  { method: 'POST', path: '/api/v1/incidents', access: RESPONDERS, tag: 'incidents', summary: 'Open an incident by hand', body: true },
+  { method: 'POST', path: '/api/v1/incidents/from-alert/:id', access: RESPONDERS, tag: 'incidents', summary: 'Open an incident from an alert (one click); an alert with an active incident returns it', body: true },
+  { method: 'GET', path: '/api/v1/incidents/:id', access: ALL, tag: 'incidents', summary: 'One incident with its deadlines' },
+  { method: 'PATCH', path: '/api/v1/incidents/:id', access: RESPONDERS, tag: 'incidents', summary: 'Change fields or status (expected_version required)', body: true },
+  { method: 'POST', path: '/api/v1/incidents/:id/ack', access: RESPONDERS, tag: 'incidents', summary: 'Acknowledge an incident' },
+  { method: 'POST', path: '/api/v1/incidents/:id/actions', access: RESPONDERS, tag: 'incidents', summary: 'Log a response action by hand (kind, at, link)', body: true },
+  { method: 'GET', path: '/api/v1/incidents/:id/history', access: ALL, tag: 'incidents', summary: 'Every change of an incident' },
+  { method: 'GET', path: '/api/v1/response/stats', access: ALL, tag: 'incidents', summary: 'Response latency and on-time rates per unit and severity, and a ranking', query: ['from', 'to', 'unit'] },
+  { method: 'GET', path: '/api/v1/settings/clock-policies', access: ALL, tag: 'settings', summary: 'Clock policies per severity' },
+  { method: 'PUT', path: '/api/v1/settings/clock-policies', access: ADMINS, tag: 'settings', summary: 'Set clock policies per severity', body: true },
+  { method: 'GET', path: '/api/v1/settings/review-policy', access: ALL, tag: 'settings', summary: 'Review levels per unit and severity' },
+  { method: 'PUT', path: '/api/v1/settings/review-policy', access: ADMINS, tag: 'settings', summary: 'Set review levels per unit and severity', body: true },
+
+  // drafts
+  { method: 'GET', path: '/api/v1/templates', access: DRAFT_READERS, tag: 'drafts', summary: 'Statement templates' },
+  { method: 'POST', path: '/api/v1/checks', access: DRAFT_READERS, tag: 'drafts', summary: 'Run the pre-approval checks on a text (inline in the editor)', body: true },
+  { method: 'GET', path: '/api/v1/incidents/:id/suggestions', access: DRAFT_READERS, tag: 'drafts', summary: 'Debunk-KB rebuttals and Q&A answers that may help with a statement on this incident' },
+  { method: 'GET', path: '/api/v1/drafts', access: DRAFT_READERS, tag: 'drafts', summary: 'Drafts of one’s units', query: ['incident', 'status'] },
+  { method: 'POST', path: '/api/v1/drafts', access: RESPONDERS, tag: 'drafts', summary: 'New draft from a template (filled from the incident) or a body', body: true },
+  { method: 'GET', path: '/api/v1/drafts/:id', access: DRAFT_READERS, tag: 'drafts', summary: 'One draft with its check findings' },
+  { method: 'PUT', path: '/api/v1/drafts/:id', access: RESPONDERS, tag: 'drafts', summary: 'Edit a draft (expected_version); an edited approved text needs a new review', body: true },
+  { method: 'GET', path: '/api/v1/drafts/:id/history', access: DRAFT_READERS, tag: 'drafts', summary: 'Every transition of a draft' },
+  { method: 'GET', path: '/api/v1/drafts/:id/diff', access: DRAFT_READERS, tag: 'drafts', summary: 'Diff between two text versions', query: ['from', 'to'] },
+  { method: 'POST', path: '/api/v1/drafts/:id/submit', access: RESPONDERS, tag: 'drafts', summary: 'Submit for review', body: true },
+  { method: 'POST', path: '/api/v1/drafts/:id/review', access: REVIEWERS, tag: 'drafts', summary: 'Approve or reject the current review level (expected_version)', body: true },
+  { method: 'POST', path: '/api/v1/drafts/:id/publish', access: RESPONDERS, tag: 'drafts', summary: 'Record the publication of an approved draft (where, when, link)', body: true },
+
+  // Q&A and replies
+  { method: 'GET', path: '/api/v1/qa', access: QA_READERS, tag: 'qa', summary: 'Q&A entries (search with q)', query: ['q', 'category', 'include_expired', 'limit'] },
+  { method: 'POST', path: '/api/v1/qa', access: RESPONDERS, tag: 'qa', summary: 'New Q&A entry', body: true },
+  { method: 'GET', path: '/api/v1/qa/export', access: QA_READERS, tag: 'qa', summary: 'Export the Q&A library as CSV', produces: 'text/csv' },
+  { method: 'POST', path: '/api/v1/qa/import', access: RESPONDERS, tag: 'qa', summary: 'Import Q&A entries from CSV', body: true },
+  { method: 'GET', path: '/api/v1/qa/:id', access: QA_READERS, tag: 'qa', summary: 'One Q&A entry' },
+  { method: 'PUT', path: '/api/v1/qa/:id', access: RESPONDERS, tag: 'qa', summary: 'Replace a Q&A entry', body: true },
+  { method: 'DELETE', path: '/api/v1/qa/:id', access: RESPONDERS, tag: 'qa', summary: 'Delete a Q&A entry' },
+  { method: 'GET', path: '/api/v1/replies', access: [...RESPONDERS, ...REVIEWERS], tag: 'replies', summary: 'The reply queue', query: ['status', 'unit', 'from', 'to'] },
+  { method: 'GET', path: '/api/v1/replies/stats', access: ALL, tag: 'replies', summary: 'Answered and on-time rates per unit', query: ['from', 'to'] },
+  { method: 'GET', path: '/api/v1/replies/:id', access: [...RESPONDERS, ...REVIEWERS], tag: 'replies', summary: 'One queued comment or message with suggested answers' },
+  { method: 'POST', path: '/api/v1/replies/:id/answer', access: RESPONDERS, tag: 'replies', summary: 'Record the answer (expected_version, answer, qa_id)', body: true },
+  { method: 'POST', path: '/api/v1/replies/:id/close', access: RESPONDERS, tag: 'replies', summary: 'Close without an answer (spam, duplicate), with a reason', body: true },
+
+  // administration
+  { method: 'GET', path: '/api/v1/units', access: ALL, tag: 'admin', summary: 'Units and their hierarchy' },
+  { method: 'POST', path: '/api/v1/units', access: ADMINS, tag: 'admin', summary: 'New unit', body: true },
+  { method: 'PUT', path: '/api/v1/units/:id', access: ADMINS, tag: 'admin', summary: 'Change a unit', body: true },
+  { method: 'GET', path: '/api/v1/users', access: ADMINS, tag: 'admin', summary: 'Users' },
+  { method: 'POST', path: '/api/v1/users', access: ADMINS, tag: 'admin', summary: 'New user (with an initial password)', body: true },
+  { method: 'PATCH', path: '/api/v1/users/:id', access: ADMINS, tag: 'admin', summary: 'Change a user’s name, unit, roles or disabled', body: true },
+  { method: 'POST', path: '/api/v1/users/:id/password', access: ADMINS, tag: 'admin', summary: 'Set a user’s password (ends their sessions)', body: true },
+  { method: 'GET', path: '/api/v1/accounts', access: ALL, tag: 'admin', summary: 'Official accounts' },
+  { method: 'POST', path: '/api/v1/accounts', access: ADMINS, tag: 'admin', summary: 'Register an official account', body: true },
+  { method: 'PUT', path: '/api/v1/accounts/:id', access: ADMINS, tag: 'admin', summary: 'Change an official account', body: true },
+  { method: 'DELETE', path: '/api/v1/accounts/:id', access: ADMINS, tag: 'admin', summary: 'Remove an official account' },
+  { method: 'GET', path: '/api/v1/tokens', access: ADMINS, tag: 'admin', summary: 'Ingest tokens (never their values)' },
+  { method: 'POST', path: '/api/v1/tokens', access: ADMINS, tag: 'admin', summary: 'Create an ingest token for a source (its value is shown once)', body: true },
+  { method: 'DELETE', path: '/api/v1/tokens/:id', access: ADMINS, tag: 'admin', summary: 'Revoke an ingest token' },
+  { method: 'GET', path: '/api/v1/audit', access: ADMINS, tag: 'admin', summary: 'The audit log', query: ['from', 'to', 'actor', 'object_type', 'object_id', 'action', 'limit'] },
+  { method: 'GET', path: '/api/v1/audit/export', access: ADMINS, tag: 'admin', summary: 'Export the audit log as CSV', query: ['from', 'to'], produces: 'text/csv' },
+  { method: 'GET', path: '/api/v1/openapi.json', access: 'public', tag: 'meta', summary: 'This API as OpenAPI 3.1' },
+];
+
+function crudRoutes(base: string, tag: string, name: string, readers: readonly Role[], writers: readonly Role[]): RouteSpec[] {
+  return [
+    { method: 'GET', path: base, access: readers, tag, summary: `List ${name}s` },
+    { method: 'POST', path: base, access: writers, tag, summary: `New ${name}`, body: true },
+    { method: 'GET', path: `${base}/:id`, access: readers, tag, summary: `One ${name}` },
+    { method: 'PUT', path: `${base}/:id`, access: writers, tag, summary: `Replace a ${name}`, body: true },
+    { method: 'DELETE', path: `${base}/:id`, access: writers, tag, summary: `Delete a ${name}` },
+  ];
+}
+
+interface CompiledRoute extends RouteSpec {
+  re: RegExp;
+  /** Literal segments count: /alerts/stream beats /alerts/:id. */
+  specificity: number;
+}
+
+const COMPILED: CompiledRoute[] = ROUTES.map((r) => ({
+  ...r,
+  re: new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/:[a-z_]+/g, '[^/]+')}/?$`),
+  specificity: r.path.split('/').filter((s) => s && !s.startsWith(':')).length,
+})).sort((a, b) => b.specificity - a.specificity);
+
+export function findRoute(method: string, path: string): RouteSpec | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return COMPILED.find((r) => r.method === m && r.re.test(path));
+}
+
+export function allows(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'public' || access === 'signed-in') return true;
+  if (access === 'ingest') return false;
+  return roles.some((r) => access.includes(r));
+}
