@@ -61,6 +61,8 @@ const EXPECTED: Record<string, string> = {
   'PUT /api/v1/settings/clock-policies': 'admin',
   'GET /api/v1/settings/review-policy': 'all',
   'PUT /api/v1/settings/review-policy': 'admin',
+  'GET /api/v1/settings/wording': 'responder reviewer admin',
+  'PUT /api/v1/settings/wording': 'admin',
   'GET /api/v1/templates': 'responder reviewer',
   'POST /api/v1/checks': 'responder reviewer',
   'GET /api/v1/drafts': 'responder reviewer',
@@ -236,6 +238,24 @@ describe('users, sessions and permissions over HTTP', () => {
     const createIncident = doc.paths['/api/v1/incidents'].post;
     expect(createIncident['x-roles']).toEqual(['responder']);
     expect(createIncident.requestBody.content['application/json'].schema.properties.severity.enum).toContain('major');
+  });
+
+  it('a responder imports the Q&A library from CSV (bad rows reported by line), searches it with jieba tokens and exports it', async () => {
+    const responder = byRole.responder;
+    const csv = '\ufeff问题,答案,分类,标签,单位,生效日期,失效日期\r\n' +
+      '社会保障卡遗失如何补办？,携带身份证到社保网点办理挂失补办。,社保,社保卡;补办,,2026-01-01,\r\n' +
+      '"住房公积金怎么提取?","符合条件的，可通过""公积金""APP申请提取。",公积金,公积金,,,\r\n' +
+      ',没有问题的答案,其他,,,,\r\n';
+    const imported = await responder.request('POST', '/api/v1/qa/import', csv, { 'content-type': 'text/csv' });
+    expect(imported.status).toBe(200);
+    expect(imported.body.imported).toBe(2);
+    expect(imported.body.errors).toEqual([expect.objectContaining({ line: 4 })]);
+    const hits = await responder.get(`/api/v1/qa?q=${encodeURIComponent('社保卡丢了怎么办')}`);
+    expect(hits.body.hits[0].entry.question).toBe('社会保障卡遗失如何补办？');
+    const exported = await byRole.analyst.get('/api/v1/qa/export');
+    expect(exported.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(exported.body).toContain('"符合条件的，可通过""公积金""APP申请提取。"');
+    expect((await byRole.viewer.get('/api/v1/qa/export')).status).toBe(403);
   });
 
   it('exports the audit log as CSV and records the export', async () => {

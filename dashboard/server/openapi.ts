@@ -14,7 +14,7 @@ import {
   unitInputSchema,
   userInputSchema,
 } from '@fenghuo/shared';
-import { qa, reviewPolicySchema } from '@fenghuo/analytics';
+import { qa, reviewPolicySchema, wordingSettingsSchema } from '@fenghuo/analytics';
 import { ROUTES, type RouteSpec } from './auth/permissions';
 
 const expected = z.object({ expected_version: z.number().int().nonnegative() });
@@ -34,6 +34,8 @@ const BODIES: Record<string, z.ZodType> = {
   'POST /api/v1/incidents/from-alert/:id': incidentInputSchema.partial(),
   'PATCH /api/v1/incidents/:id': incidentPatchSchema.extend(expected.shape),
   'POST /api/v1/incidents/:id/actions': actionInputSchema,
+  'PUT /api/v1/settings/wording': z.object({ expected_version: z.number().int(), wording: wordingSettingsSchema }),
+  'PUT /api/v1/settings/clock-policies': z.object({ expected_version: z.number().int(), policies: z.record(z.string(), z.unknown()) }),
   'PUT /api/v1/settings/review-policy': z.object({ expected_version: z.number().int(), policy: reviewPolicySchema }),
   'POST /api/v1/drafts': draftInputSchema,
   'PUT /api/v1/drafts/:id': draftEditSchema,

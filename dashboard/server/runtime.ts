@@ -262,7 +262,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       timezone: config.timezone,
       sessionTtlMs: config.auth.sessionHours * 3_600_000,
       notify: async (alert) => {
-        await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', alert }) }]);
+        await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', action: 'opened', alert }) }]);
         await notifyClock?.(alert);
       },
     });

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { INCIDENT_STATUSES, type Role, type SessionInfo } from '@fenghuo/shared';
-import { clocks, reviewPolicySchema, ValidationError, type Workflow } from '@fenghuo/analytics';
+import { clocks, reviewPolicySchema, ValidationError, wordingSettingsSchema, type Workflow } from '@fenghuo/analytics';
 import { actorOf, clientIp, createLoginRateLimiter, SESSION_COOKIE, type AuthLocals } from './auth/auth-middleware';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -171,6 +171,19 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
     const saved = await workflow.ctx.log.append('settings', 'review_policy', b.expected_version, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: b.policy });
     await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: 'settings.review_policy', object_type: 'settings', object_id: 'review_policy', before: before?.state, after: b.policy, ip: clientIp(req) });
     res.json({ policy: b.policy, version: saved.seq });
+  }));
+
+  router.get('/settings/wording', route(async (_req, res) => {
+    const saved = await workflow.ctx.log.get('settings', 'wording');
+    res.json({ wording: saved?.state ?? { forbidden: [], sensitive: [], term_mistakes: [] }, version: saved?.seq ?? 0 });
+  }));
+  router.put('/settings/wording', route(async (req, res) => {
+    const actor = actorOf(res);
+    const b = parse(z.object({ expected_version: z.number().int().nonnegative(), wording: wordingSettingsSchema }), req.body);
+    const before = await workflow.ctx.log.get('settings', 'wording');
+    const saved = await workflow.ctx.log.append('settings', 'wording', b.expected_version, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: b.wording });
+    await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: 'settings.wording', object_type: 'settings', object_id: 'wording', before: before?.state, after: b.wording, ip: clientIp(req) });
+    res.json({ wording: b.wording, version: saved.seq });
   }));
 
   // ---- drafts ----

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Alert, Store } from '@fenghuo/shared';
 import { createKbMatcher } from '../kb';
 import { eventDetail } from '../queries/event-detail.query';
@@ -33,6 +34,16 @@ export * as checks from './checks';
 export * as drafting from './drafting';
 export * as qa from './qa';
 
+export const wordingSettingsSchema = z.object({
+  forbidden: z.array(z.string().trim().min(1).max(50)).max(2000).default([]),
+  sensitive: z.array(z.string().trim().min(1).max(50)).max(2000).default([]),
+  term_mistakes: z
+    .array(z.object({ wrong: z.string().trim().min(1).max(50), right: z.string().trim().min(1).max(50), note: z.string().max(200).optional(), severity: z.enum(['error', 'warning']).optional() }))
+    .max(2000)
+    .default([]),
+});
+export type WordingSettings = z.output<typeof wordingSettingsSchema>;
+
 export interface WorkflowOptions {
   now?: () => number;
   timezone?: string;
@@ -58,6 +69,11 @@ export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
   const drafts = createDrafts(ctx, {
     directory,
     incidents,
+    // The unit's own additions to the wording lists (settings/wording), over the built-in ones.
+    async lexicon() {
+      const saved = (await ctx.log.get<WordingSettings>('settings', 'wording'))?.state;
+      return saved ? { forbidden: saved.forbidden, sensitive: saved.sensitive, termMistakes: saved.term_mistakes } : {};
+    },
     async kbMatch(texts) {
       const version = await claims.version();
       if (matcher?.version !== version) matcher = { version, match: createKbMatcher(await claims.list()).match };

@@ -75,15 +75,15 @@ export function createQaLibrary(ctx: WorkflowContext, directory: Directory) {
     },
     /** Imports a CSV: good rows are stored, bad rows come back with their line and reason. */
     async importCsv(actor: Actor, text: string, defaultUnit: string): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
-      const parsed = parseQaCsv(text);
+      const parsed = parseQaCsv(text, { defaultUnitId: defaultUnit });
       const errors = [...parsed.errors];
       let imported = 0;
       for (const [i, e] of parsed.entries.entries()) {
         try {
-          await lib.save(actor, undefined, { ...e, unit_id: e.unit_id || defaultUnit });
+          await lib.save(actor, undefined, e);
           imported++;
         } catch (error) {
-          errors.push({ line: (parsed as { lines?: number[] }).lines?.[i] ?? 0, message: error instanceof Error ? error.message : String(error) });
+          errors.push({ line: 0, message: `entry ${i + 1} (${e.question.slice(0, 30)}): ${error instanceof Error ? error.message : String(error)}` });
         }
       }
       await audited(ctx, actor, 'qa.import', 'qa', '*', undefined, undefined, `${imported} imported, ${errors.length} rejected`);

@@ -252,6 +252,15 @@ describe('drafts through 先审后发', () => {
     expect((await wf.drafts.history(actors.responder!, d.id)).map((h) => h.action).slice(-1)).toEqual(['edit_reopened']);
   });
 
+  it('wording the unit forbids (settings) blocks like the built-in list', async () => {
+    const text = '2026年11月26日，荆州市发生停水。荆州市委宣传部已协调抢修，供水将于今晚恢复，这是内部通气口径。咨询电话：12345。';
+    expect((await wf.drafts.check(text, { kind: 'situation_report', platform: 'weibo', unit_id: units.city!.id, incident_id: incidentId })).blocking).toBe(false);
+    await wf.ctx.log.append('settings', 'wording', 0, { action: 'update', actor: 'admin', at: now, state: { forbidden: ['内部通气口径'], sensitive: [], term_mistakes: [] } });
+    const r = await wf.drafts.check(text, { kind: 'situation_report', platform: 'weibo', unit_id: units.city!.id, incident_id: incidentId });
+    expect(r.blocking).toBe(true);
+    expect(r.findings).toEqual([expect.objectContaining({ check: 'forbidden_wording', severity: 'error', match: '内部通气口径' })]);
+  });
+
   it('the checks block an approval while the text carries personal data, and pass once it is removed', async () => {
     // 11010519491231002X: a well-formed resident ID number (valid check digit).
     const leaky = '2026年11月26日，荆州市发生一起纠纷。当事人王某（身份证号11010519491231002X，手机13812345678）已被依法处理。荆州市委宣传部。咨询电话：12345。';
@@ -299,8 +308,15 @@ describe('official accounts, the reply queue and automatic response actions', ()
     expect((await wf.replies.list(actors.responder!, { status: 'overdue' })).map((i) => i.id)).toEqual(['weibo:c1']);
     const answered = await wf.replies.answer(actors.responder!, 'weibo:c1', { expected_version: items[0]!.version, answer: suggestions[0]!.entry.answer });
     expect(answered).toMatchObject({ status: 'answered', overdue: true });
+    await expect(wf.replies.answer(actors.responder!, 'weibo:c1', { expected_version: items[0]!.version, answer: 'again' })).rejects.toBeInstanceOf(ConflictError);
     const stats = await wf.replies.stats(actors.province!, T0 - HOUR, T0 + HOUR);
     expect(stats).toEqual([expect.objectContaining({ unit_id: units.city!.id, received: 2, answered: 2, on_time: 1, on_time_rate: 0.5 })]);
+    // Spam is closed without an answer, with a reason.
+    await store.insert('mentions', mentionCols, [row('c9', 'comment', T0 + HOUR, '加微信领红包', 'spammer', 'p1', 'p1')]);
+    await wf.replies.scan(T0 - HOUR);
+    const spam = await wf.replies.get(actors.responder!, 'weibo:c9');
+    expect((await wf.replies.close(actors.responder!, 'weibo:c9', spam.version, '广告')).status).toBe('closed');
+    expect((await wf.audit.list({ objectId: 'weibo:c9' })).map((a) => [a.action, a.detail])).toContainEqual(['reply.close', '广告']);
     void acct;
   });
 

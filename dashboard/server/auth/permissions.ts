@@ -76,6 +76,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/settings/review-policy', access: ALL, tag: 'settings', summary: 'Review levels per unit and severity' },
   { method: 'PUT', path: '/api/v1/settings/review-policy', access: ADMINS, tag: 'settings', summary: 'Set review levels per unit and severity', body: true },
 
+  { method: 'GET', path: '/api/v1/settings/wording', access: [...RESPONDERS, ...REVIEWERS, ...ADMINS], tag: 'settings', summary: 'The unit’s forbidden and sensitive wording and term corrections (added to the built-in lists)' },
+  { method: 'PUT', path: '/api/v1/settings/wording', access: ADMINS, tag: 'settings', summary: 'Set the forbidden and sensitive wording and term corrections', body: true },
+
   // drafts
   { method: 'GET', path: '/api/v1/templates', access: DRAFT_READERS, tag: 'drafts', summary: 'Statement templates' },
   { method: 'POST', path: '/api/v1/checks', access: DRAFT_READERS, tag: 'drafts', summary: 'Run the pre-approval checks on a text (inline in the editor)', body: true },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,8 @@ function burstRate(age: number, peak: number): number {
 export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBenchResult> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-bench-detect-'));
-  const config = readConfig({ FENGHUO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', FENGHUO_DEMO: 'false', FENGHUO_INGEST_TOKEN: 'bench' });
+  const adminPassword = `Bench-${randomBytes(9).toString('base64url')}-9a`;
+  const config = readConfig({ FENGHUO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', FENGHUO_DEMO: 'false', FENGHUO_INGEST_TOKEN: 'bench', FENGHUO_ADMIN_PASSWORD: adminPassword });
   const runtime = await startRuntime(config, { roles: { api: true, worker: true, analytics: true }, holder: 'fenghuo bench detect', logger: createLogger({ logLevel: 'warn' }) });
   const rand = seededRandom(o.seed);
   const t0 = Date.now();
@@ -111,6 +113,10 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
     const ids = [...a.first_mentions, ...a.samples].map((m) => m.id);
     return bursts.find((b) => ids.some((id) => id.startsWith(b.prefix)));
   };
+  // The wall display is a signed-in user: the stream needs its session cookie.
+  const login = await fetch(`${runtime.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+  if (!login.ok) throw new Error(`bench: could not sign in (${login.status})`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const stream = followAlertStream(`${runtime.url}/api/v1/alerts/stream`, abort.signal, (event, data) => {
     if (event !== 'alert') return;
     const msg = JSON.parse(data) as { action?: string; alert?: Alert };
@@ -122,7 +128,7 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
       falseAlerts.push(msg.alert);
       log(`  alert on background: ${msg.alert.title.slice(0, 60)} (${msg.alert.reasons.map((r) => r.kind).join(', ')})`);
     }
-  });
+  }, { cookie });
 
   log(`bench detect: ${o.rate} mentions/s background for ${o.minutes} min, ${o.bursts} bursts rising to ${o.peakPerMinute}/min after a ${o.warmupMinutes}-min warm-up`);
   let sent = 0;

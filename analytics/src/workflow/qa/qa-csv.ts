@@ -103,7 +103,8 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 
 const sortByLine = (errors: QaCsvError[]) => errors.sort((a, b) => a.line - b.line);
 
-export function parseQaCsv(text: string): QaCsvImport {
+/** `defaultUnitId`: the unit of rows that name none (the importer's own); the unit column may then be left out. */
+export function parseQaCsv(text: string, options: { defaultUnitId?: string } = {}): QaCsvImport {
   const { rows, errors: readErrors } = parseCsv(text);
   const errors: QaCsvError[] = [...readErrors];
   const entries: QaEntryInput[] = [];
@@ -115,7 +116,7 @@ export function parseQaCsv(text: string): QaCsvImport {
 
   const columns: (Column | undefined)[] = header.cells.map((h) => COLUMN_BY_NAME.get(h.trim().toLowerCase()));
   const duplicate = QA_CSV_COLUMNS.find((c) => columns.filter((x) => x === c).length > 1);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  const missing = REQUIRED.filter((c) => !columns.includes(c) && !(c === 'unit_id' && options.defaultUnitId));
   if (duplicate || missing.length) {
     const why = duplicate ? `column ${duplicate} appears twice` : `header lacks ${missing.join(', ')}`;
     // Without a usable header no row can be read right: report once, not per row.
@@ -139,7 +140,7 @@ export function parseQaCsv(text: string): QaCsvImport {
       answer: cell.answer ?? '',
       category: cell.category ?? '',
       tags: (cell.tags ?? '').split(QA_TAG_SEPARATOR),
-      unit_id: cell.unit_id ?? '',
+      unit_id: cell.unit_id?.trim() || options.defaultUnitId || '',
     };
     for (const c of ['valid_from', 'valid_to'] as const) {
       const d = parseQaDate(cell[c] ?? '', c === 'valid_from' ? 'from' : 'to');
