@@ -258,6 +258,19 @@ describe('users, sessions and permissions over HTTP', () => {
     expect((await byRole.viewer.get('/api/v1/qa/export')).status).toBe(403);
   });
 
+  it('admins change settings at the version they saw (a stale change gets 409), audited', async () => {
+    const current = (await admin.get('/api/v1/settings/review-policy')).body;
+    expect(current.policy.rules).toContainEqual({ severity: 'major', levels: 3 });
+    const policy = { default_levels: 2, rules: [{ unit_id: admin.user.unit_id, severity: 'general', levels: 3 }] };
+    const saved = await admin.put('/api/v1/settings/review-policy', { expected_version: current.version, policy });
+    expect(saved.body).toMatchObject({ policy, version: current.version + 1 });
+    const stale = await admin.put('/api/v1/settings/review-policy', { expected_version: current.version, policy: { default_levels: 1, rules: [] } });
+    expect(stale).toMatchObject({ status: 409, body: { current_version: current.version + 1 } });
+    expect((await admin.put('/api/v1/settings/clock-policies', { expected_version: 0, policies: { major: { warnAt: 3 } } })).status).toBe(400);
+    const audit = await admin.get('/api/v1/audit?object_type=settings');
+    expect(audit.body.entries[0]).toMatchObject({ action: 'settings.review_policy', after: policy });
+  });
+
   it('exports the audit log as CSV and records the export', async () => {
     const before = (await admin.get('/api/v1/audit?action=audit.export')).body.entries.length as number;
     const csv = await admin.get('/api/v1/audit/export');

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import {
   ALERT_STATUSES,
@@ -34,6 +34,7 @@ import {
   type RuleRepository,
 } from '@fenghuo/analytics';
 import type { AlertStreamHub } from './alert-stream';
+import { id, parse, route, time } from './route-helpers';
 
 /**
  * The analytics read API and the editing of rules, notification channels
@@ -57,16 +58,6 @@ export interface AnalyticsRoutesDeps {
 }
 
 const HOUR = 3_600_000;
-
-/** A time as epoch ms or ISO-8601. */
-const time = z.union([z.coerce.number().int().nonnegative(), z.string().transform((s, ctx) => {
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) {
-    ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO-8601 time' });
-    return z.NEVER;
-  }
-  return t;
-})]);
 
 const eventsQuery = z.object({
   from: time.optional(),
@@ -99,17 +90,6 @@ const ackBody = z.object({ by: z.string().trim().min(1).max(100).default('值班
 
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  throw new ValidationError(r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '), []);
-}
-
-type Handler = (req: Request, res: Response) => Promise<void>;
-/** express 5 forwards rejected promises; this only keeps handlers typed. */
-const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
-
-const id = (req: Request): string => String(req.params.id);
 
 interface CrudHooks<I, T> {
   /** What a client sees of a stored item (default: all of it). */

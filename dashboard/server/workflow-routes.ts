@@ -1,27 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { INCIDENT_STATUSES, type Role, type SessionInfo } from '@fenghuo/shared';
 import { clocks, reviewPolicySchema, ValidationError, wordingSettingsSchema, type Workflow } from '@fenghuo/analytics';
 import { actorOf, clientIp, createLoginRateLimiter, SESSION_COOKIE, type AuthLocals } from './auth/auth-middleware';
+import { id, parse, route, time } from './route-helpers';
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
-const id = (req: Request): string => String(req.params.id);
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw new ValidationError(r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '), []);
-}
-
-const time = z.union([z.coerce.number().int().nonnegative(), z.string().transform((s, ctx) => {
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) {
-    ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO-8601 time' });
-    return z.NEVER;
-  }
-  return t;
-})]);
 const DAY = 86_400_000;
 const expected = z.object({ expected_version: z.number().int().nonnegative() });
 
@@ -140,12 +123,19 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
   }));
 
   // ---- settings ----
+  /** Replaces a settings document at the version the admin saw, audited with before and after. */
+  const saveSettings = async (req: Request, res: Response, key: string, expectedVersion: number, value: unknown) => {
+    const actor = actorOf(res);
+    const before = await workflow.ctx.log.get('settings', key);
+    const saved = await workflow.ctx.log.append('settings', key, expectedVersion, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: value });
+    await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: `settings.${key}`, object_type: 'settings', object_id: key, before: before?.state, after: value, ip: clientIp(req) });
+    return saved.seq;
+  };
   router.get('/settings/clock-policies', route(async (_req, res) => {
     const saved = await workflow.ctx.log.get<Record<string, unknown>>('settings', 'clock_policies');
     res.json({ policies: { ...clocks.DEFAULT_CLOCK_POLICIES, ...(saved?.state ?? {}) }, version: saved?.seq ?? 0 });
   }));
   router.put('/settings/clock-policies', route(async (req, res) => {
-    const actor = actorOf(res);
     const b = parse(z.object({ expected_version: z.number().int().nonnegative(), policies: z.record(z.string(), z.unknown()) }), req.body);
     for (const [severity, p] of Object.entries(b.policies)) {
       if (!(clocks.SEVERITY_CLASSES as readonly string[]).includes(severity)) throw new ValidationError(`policies.${severity}: not a severity class`, []);
@@ -155,22 +145,16 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
         throw new ValidationError(`policies.${severity}: ${(error as Error).message}`, []);
       }
     }
-    const before = await workflow.ctx.log.get('settings', 'clock_policies');
-    const saved = await workflow.ctx.log.append('settings', 'clock_policies', b.expected_version, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: b.policies });
-    await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: 'settings.clock_policies', object_type: 'settings', object_id: 'clock_policies', before: before?.state, after: b.policies, ip: clientIp(req) });
-    res.json({ policies: { ...clocks.DEFAULT_CLOCK_POLICIES, ...b.policies }, version: saved.seq });
+    const version = await saveSettings(req, res, 'clock_policies', b.expected_version, b.policies);
+    res.json({ policies: { ...clocks.DEFAULT_CLOCK_POLICIES, ...b.policies }, version });
   }));
   router.get('/settings/review-policy', route(async (_req, res) => {
     const saved = await workflow.ctx.log.get('settings', 'review_policy');
     res.json({ policy: await drafts.loadPolicy(), version: saved?.seq ?? 0 });
   }));
   router.put('/settings/review-policy', route(async (req, res) => {
-    const actor = actorOf(res);
     const b = parse(z.object({ expected_version: z.number().int().nonnegative(), policy: reviewPolicySchema }), req.body);
-    const before = await workflow.ctx.log.get('settings', 'review_policy');
-    const saved = await workflow.ctx.log.append('settings', 'review_policy', b.expected_version, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: b.policy });
-    await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: 'settings.review_policy', object_type: 'settings', object_id: 'review_policy', before: before?.state, after: b.policy, ip: clientIp(req) });
-    res.json({ policy: b.policy, version: saved.seq });
+    res.json({ policy: b.policy, version: await saveSettings(req, res, 'review_policy', b.expected_version, b.policy) });
   }));
 
   router.get('/settings/wording', route(async (_req, res) => {
@@ -178,12 +162,8 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
     res.json({ wording: saved?.state ?? { forbidden: [], sensitive: [], term_mistakes: [] }, version: saved?.seq ?? 0 });
   }));
   router.put('/settings/wording', route(async (req, res) => {
-    const actor = actorOf(res);
     const b = parse(z.object({ expected_version: z.number().int().nonnegative(), wording: wordingSettingsSchema }), req.body);
-    const before = await workflow.ctx.log.get('settings', 'wording');
-    const saved = await workflow.ctx.log.append('settings', 'wording', b.expected_version, { action: 'update', actor: actor.id, at: workflow.ctx.now(), state: b.wording });
-    await workflow.audit.append({ at: workflow.ctx.now(), actor: actor.id, actor_name: actor.name, action: 'settings.wording', object_type: 'settings', object_id: 'wording', before: before?.state, after: b.wording, ip: clientIp(req) });
-    res.json({ wording: b.wording, version: saved.seq });
+    res.json({ wording: b.wording, version: await saveSettings(req, res, 'wording', b.expected_version, b.wording) });
   }));
 
   // ---- drafts ----
