@@ -165,6 +165,10 @@ describe('users, sessions and permissions over HTTP', () => {
     }
     expect((await fetch(`${url}/api/v1/stats`)).status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // Closed by default: a path the permission table does not list is not served, signed in or not.
+    expect((await fetch(`${url}/api/v1/not-a-route`)).status).toBe(404);
+    expect((await admin.get('/api/v1/not-a-route')).status).toBe(404);
+    expect((await admin.request('PATCH', '/api/v1/units')).status).toBe(404);
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie, Secure behind TLS; refuses changes without the CSRF token or from another origin', async () => {

@@ -98,10 +98,8 @@ export function createIncidents(ctx: WorkflowContext, store: Store) {
     async list(actor: Actor, filter: IncidentFilter = {}): Promise<Incident[]> {
       const policies = await loadClockPolicies(ctx);
       const now = ctx.now();
-      const scope = filter.unit_id ? new Set([...actor.unitIds].filter((u) => u === filter.unit_id)) : undefined;
       return (await ctx.log.list<StoredIncident>('incident'))
-        .filter(({ state: i }) => seesUnit(actor, i.unit_id) && (!scope || scope.has(i.unit_id) || actor.id === 'system'))
-        .filter(({ state: i }) => !filter.unit_id || i.unit_id === filter.unit_id)
+        .filter(({ state: i }) => seesUnit(actor, i.unit_id) && (!filter.unit_id || i.unit_id === filter.unit_id))
         .filter(({ state: i }) => !filter.status || (filter.status === 'active' ? i.status !== 'closed' : i.status === filter.status))
         .filter(({ state: i }) => (filter.from === undefined || i.opened_at >= filter.from) && (filter.to === undefined || i.opened_at < filter.to))
         .map(({ state, seq }) => withClock(state, seq, policies, now))

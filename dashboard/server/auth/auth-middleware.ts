@@ -47,7 +47,8 @@ export function clientIp(req: Request): string {
 
 /**
  * Every /api request passes here: the route must be listed in the
- * permission table; a session cookie names the user; state-changing requests
+ * permission table (anything else is 404, so a route added without a
+ * decision is never served); a session cookie names the user; state-changing requests
  * of a cookie session carry the session's CSRF token (and, when the browser
  * sends one, an Origin of this host); the user's roles must allow the route.
  * Ingest routes are left to their own bearer check.
@@ -58,8 +59,8 @@ export function createAuthMiddleware(workflow: Workflow) {
       const path = req.baseUrl + req.path;
       const spec = findRoute(req.method, path);
       if (!spec) {
-        // Unknown routes fall through to the 404 handler; known paths with another method answer 405 there.
-        next();
+        // Closed by default: a route the permission table does not list is not served, whoever asks.
+        res.status(404).json({ error: 'no such API route' });
         return;
       }
       if (spec.access === 'ingest' || spec.access === 'public') {
