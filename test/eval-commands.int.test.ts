@@ -138,6 +138,23 @@ describe('eval and train commands', () => {
     expect(trained.macro_f1).toBeGreaterThan(0.8);
   }, 300_000);
 
+  it('train and eval sentiment --adapt-to: self-training on a plain-text corpus, reported as inductive', async () => {
+    // 240 unlabelled posts of the kind to be scored, one per line (written for this test), none of them scored.
+    const corpus = path.join(dir, 'corpus.txt');
+    const places = ['食堂', '公园', '超市', '图书馆', '医院', '车站', '快递点', '小区'];
+    const says = ['真好，好开心', '太差了，气死了', '明天开放登记', '让人失望', '非常满意，点赞', '周一开始维修'];
+    const posts = Array.from({ length: 240 }, (_, i) => `第${i}号${places[i % 8]}${says[i % 6]}`);
+    fs.writeFileSync(corpus, `${posts.join('\n')}\n`);
+    const model = path.join(dir, 'sentiment-adapted.json');
+    const trained = await run(['train', 'sentiment', '--data', sentiment, '--out', model, '--adapt-to', corpus, '--adapt-min-chars', '5', '--adapt-sample', '220']);
+    expect(trained).toMatchObject({ adapted_to: { format: 'text', texts: 220, eligible: 240, self_training_rounds: 3 } });
+    const evaluated = await run(['eval', 'sentiment', '--data', sentiment, '--train', sentiment, '--adapt-to', corpus, '--adapt-min-chars', '5']);
+    expect(evaluated.training).toMatchObject({ adapted: true, adaptedTo: { format: 'text', texts: 240, overlap: 0, inductive: true } });
+    const wrong = await runCli(['eval', 'sentiment', '--data', sentiment, '--adapt-sample', '10'], { FENGHUO_DATA_DIR: dir }, 120_000);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/need --adapt-to/);
+  }, 300_000);
+
   it('a missing or unreadable file is a clear error, not a crash', async () => {
     const r = await runCli(['eval', 'rumor', '--data', path.join(dir, 'nope.jsonl')], { FENGHUO_DATA_DIR: dir }, 120_000);
     expect(r.code).not.toBe(0);

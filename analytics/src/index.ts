@@ -20,7 +20,7 @@ export { DEFAULT_ENGINE_CONFIG, type EngineConfig, type AnalyzedMention, type Al
 export * from './notify';
 export { createRumorScorer } from './setup/scorers';
 export { sendTestNotification } from './setup/test-notification';
-export { readCascades, readSentiment, type Cascade, type SentimentExample } from './eval/datasets';
+export { readCascades, readSentiment, readUnlabeledTexts, type Cascade, type SentimentExample, type UnlabeledTextOptions } from './eval/datasets';
 export {
   evaluateRumor,
   rumorWindow,
@@ -33,6 +33,6 @@ export {
   type FeatureGroup,
   type RumorModelOptions,
 } from './rumor';
-export { evaluateSentiment } from './sentiment';
+export { ADAPT_DEFAULTS, evaluateSentiment, type AdaptedTo } from './sentiment';
 export * from './kb';
 export * from './workflow';

@@ -1,2 +1,2 @@
 /** Sentiment evaluation: the lexicon scorer and trained models on labelled emotion/polarity files. */
-export { evaluateSentiment, evaluationSplit, type SentimentEvalOptions, type SentimentEvalResult } from './evaluate';
+export { ADAPT_DEFAULTS, evaluateSentiment, evaluationSplit, type AdaptedTo, type SentimentEvalOptions, type SentimentEvalResult } from './evaluate';

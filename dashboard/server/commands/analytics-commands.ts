@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import {
+  ADAPT_DEFAULTS,
   evaluateKb,
   evaluateRumor,
   evaluateSentiment,
@@ -8,12 +9,13 @@ import {
   loadRumorModel,
   readCascades,
   readSentiment,
+  readUnlabeledTexts,
   rumorWindow,
   serialiseRumorModel,
   trainRumorModel,
 } from '@fenghuo/analytics';
 import { loadSentimentModel, serialiseSentimentModel, trainSentimentModel } from '@fenghuo/shared/sentiment-model';
-import type { FeatureGroup, RumorModelOptions } from '@fenghuo/analytics';
+import type { FeatureGroup, RumorModelOptions, UnlabeledTextOptions } from '@fenghuo/analytics';
 
 /**
  * `train` and `eval`: fit the rumor and sentiment models on a labelled file
@@ -62,6 +64,38 @@ function modelOptions(flags: ModelFlags): Pick<RumorModelOptions, 'groups' | 'co
   return out;
 }
 
+interface AdaptFlags {
+  adaptSample?: string;
+  adaptMinChars?: string;
+  adaptFrom?: string;
+  seed?: string;
+}
+
+function positiveInt(flag: string, text: string, min = 1): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer ≥ ${min}, got ${text}`);
+  return n;
+}
+
+/** `--adapt-sample`, `--adapt-min-chars`, `--adapt-from` and `--seed` → how the adaptation corpus is sampled. */
+function adaptOptions(flags: AdaptFlags): UnlabeledTextOptions {
+  const out: UnlabeledTextOptions = {};
+  if (flags.adaptSample !== undefined) out.sample = positiveInt('--adapt-sample', flags.adaptSample);
+  if (flags.adaptMinChars !== undefined) out.minChars = positiveInt('--adapt-min-chars', flags.adaptMinChars, 0);
+  if (flags.adaptFrom !== undefined) {
+    if (!['posts', 'reactions', 'all'].includes(flags.adaptFrom)) throw new Error(`--adapt-from: expected posts, reactions or all, got ${flags.adaptFrom}`);
+    out.from = flags.adaptFrom as 'posts' | 'reactions' | 'all';
+  }
+  if (flags.seed !== undefined) out.seed = positiveInt('--seed', flags.seed, 0);
+  return out;
+}
+
+const ADAPT_TO_HELP =
+  'unlabelled posts of the kind to be scored, self-trained on: cascades (post and reaction texts), labelled posts (labels ignored) or plain text, one post per line; gzip or plain, told apart by content';
+const ADAPT_SAMPLE_HELP = `with --adapt-to: texts sampled from it at random (default ${ADAPT_DEFAULTS.sample})`;
+const ADAPT_MIN_CHARS_HELP = `with --adapt-to: shorter texts are left out, counted without links, @names, emoticons and repost chains (default ${ADAPT_DEFAULTS.minChars})`;
+const ADAPT_FROM_HELP = 'with --adapt-to on cascades: posts, reactions or all (default all)';
+
 const GROUPS_HELP = `feature groups to use, comma-separated (default all: ${FEATURE_GROUPS.join(',')})`;
 const COMBINE_HELP = 'stacked (text model + boosted trees over the signals; default) or linear (one logistic regression)';
 
@@ -96,16 +130,37 @@ export function registerAnalyticsCommands(program: Command): void {
     .requiredOption('--data <file>', 'labelled posts (JSON lines: text and label positive/negative/neutral)')
     .requiredOption('--out <file>', 'where to write the model (JSON); use it with FENGHUO_SENTIMENT_MODEL')
     .option('--split <split>', 'split to train on (default: train when the file has splits, else all)')
-    .option('--adapt-to <file>', 'unlabelled posts (same format, labels ignored) of the kind to be scored: self-training adapts the model to them')
-    .action(async (flags: { data: string; out: string; split?: string; adaptTo?: string }) => {
+    .option('--adapt-to <file>', ADAPT_TO_HELP)
+    .option('--adapt-sample <n>', ADAPT_SAMPLE_HELP)
+    .option('--adapt-min-chars <n>', ADAPT_MIN_CHARS_HELP)
+    .option('--adapt-from <part>', ADAPT_FROM_HELP)
+    .option('--seed <n>', 'seed of training and of the --adapt-to sample (default 7)')
+    .action(async (flags: { data: string; out: string; split?: string; adaptTo?: string } & AdaptFlags) => {
       const t0 = performance.now();
       const all = await readSentiment(flags.data);
       const split = flags.split ?? (all.some((e) => e.split === 'train') ? 'train' : undefined);
       const examples = split ? all.filter((e) => e.split === split) : all;
-      const unlabeled = flags.adaptTo ? (await readSentiment(flags.adaptTo)).map((e) => e.text) : undefined;
-      const model = trainSentimentModel(examples, unlabeled ? { unlabeled } : {});
+      const sampling = adaptOptions(flags);
+      if (!flags.adaptTo && (sampling.sample !== undefined || sampling.minChars !== undefined || sampling.from !== undefined)) throw new Error('--adapt-sample, --adapt-min-chars and --adapt-from need --adapt-to');
+      const adapt = flags.adaptTo ? await readUnlabeledTexts(flags.adaptTo, { sample: ADAPT_DEFAULTS.sample, minChars: ADAPT_DEFAULTS.minChars, ...sampling }) : undefined;
+      if (adapt) console.log(`adapting to ${flags.adaptTo} (${adapt.format}): ${adapt.texts.length} texts sampled of ${adapt.eligible} eligible (${adapt.read} read)`);
+      const selfTrain = adapt !== undefined && adapt.texts.length >= ADAPT_DEFAULTS.minTexts;
+      if (adapt && !selfTrain) console.log(`no self-training: fewer than ${ADAPT_DEFAULTS.minTexts} texts of ${flags.adaptTo} passed the filters`);
+      const model = trainSentimentModel(examples, {
+        ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+        // A second corpus brings a second vocabulary: more hash slots (ADAPT_DEFAULTS).
+        ...(selfTrain ? { unlabeled: adapt.texts, minUnlabeled: ADAPT_DEFAULTS.minTexts, features: { bits: ADAPT_DEFAULTS.bits } } : {}),
+      });
       writeModelFile(flags.out, serialiseSentimentModel(model));
-      console.log(JSON.stringify({ trained_on: examples.length, split: split ?? 'all', adapted_to: unlabeled?.length ?? 0, seconds: seconds(t0), out: flags.out }));
+      console.log(
+        JSON.stringify({
+          trained_on: examples.length,
+          split: split ?? 'all',
+          adapted_to: adapt ? { file: flags.adaptTo, format: adapt.format, texts: model.training.unlabeled, eligible: adapt.eligible, self_training_rounds: model.training.selfTrainingRounds } : null,
+          seconds: seconds(t0),
+          out: flags.out,
+        }),
+      );
     });
 
   const evaluate = program.command('eval').description('measure a scorer on a labelled file; the last line is one JSON object');
@@ -146,18 +201,37 @@ export function registerAnalyticsCommands(program: Command): void {
     .option('--train <file>', 'fit a model on this file first (its train split when it has one); without it, the lexicon scorer')
     .option('--model <file>', 'score with a model trained before (pnpm fenghuo train sentiment)')
     .option('--split <split>', 'split of --data to score (default: dev, else test, else all)')
-    .option('--adapt', 'with --train: self-train on the scored texts (their labels unused)')
-    .action(async (flags: { data: string; train?: string; model?: string; split?: string; adapt?: boolean }) => {
+    .option('--adapt', 'with --train: self-train on the scored texts (their labels unused; transductive)')
+    .option('--adapt-to <file>', `with --train: self-train on another corpus instead, never on the scored texts (inductive): ${ADAPT_TO_HELP}`)
+    .option('--adapt-sample <n>', ADAPT_SAMPLE_HELP)
+    .option('--adapt-min-chars <n>', ADAPT_MIN_CHARS_HELP)
+    .option('--adapt-from <part>', ADAPT_FROM_HELP)
+    .option('--seed <n>', 'with --train: seed of training and of the --adapt-to sample (default 7)')
+    .action(async (flags: { data: string; train?: string; model?: string; split?: string; adapt?: boolean; adaptTo?: string } & AdaptFlags) => {
       const t0 = performance.now();
+      const { seed, ...sampling } = adaptOptions(flags);
+      if (!flags.adaptTo && Object.keys(sampling).length) throw new Error('--adapt-sample, --adapt-min-chars and --adapt-from need --adapt-to');
+      if (seed !== undefined && !flags.train) throw new Error('--seed needs --train');
       const r = await evaluateSentiment({
         data: flags.data,
         ...(flags.train ? { train: flags.train } : {}),
         ...(flags.split ? { split: flags.split } : {}),
         ...(flags.model ? { model: loadSentimentModel(readModelFile(flags.model)) } : {}),
         ...(flags.adapt ? { adapt: true } : {}),
+        ...(flags.adaptTo ? { adaptTo: flags.adaptTo, adaptOptions: sampling } : {}),
+        ...(seed !== undefined ? { modelOptions: { seed } } : {}),
       });
       const { model: _model, ...result } = r;
-      console.log(`sentiment · ${r.scorer} scorer · split ${r.split} · n ${r.n}${r.training?.adapted ? ' · adapted to the scored texts' : ''}`);
+      const to = r.training?.adaptedTo;
+      const adapted = !r.training?.adapted
+        ? ''
+        : to?.inductive
+          ? ` · self-trained on ${to.texts} texts of ${to.corpus} (${to.format}), none of them scored: inductive`
+          : to?.format === 'scored texts'
+            ? ' · self-trained on the scored texts: transductive'
+            : ` · self-trained on ${to?.texts} texts of ${to?.corpus}, ${to?.overlap} of them among the scored texts: not inductive`;
+      console.log(`sentiment · ${r.scorer} scorer · split ${r.split} · n ${r.n}${adapted}`);
+      if (to && !r.training?.adapted) console.log(`  no self-training: ${to.texts} texts of ${to.corpus} passed the filters, fewer than the ${ADAPT_DEFAULTS.minTexts} it needs`);
       console.log(`  accuracy ${pct(r.accuracy)} · macro-F1 ${r.macro_f1.toFixed(3)}`);
       for (const [c, s] of Object.entries(r.per_class)) console.log(`  ${c.padEnd(9)} precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
       console.log(
