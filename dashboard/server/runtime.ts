@@ -281,7 +281,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       runtime.notifier = notifier;
       notifyClock = (alert) => notifier.notify({ alert, action: 'opened' });
       workflow.startJobs(15_000, (error) => logger.warn({ err: error }, 'workflow job failed'));
-      stoppers.push(async () => workflow.stopJobs());
+      stoppers.push(() => workflow.stopJobs());
       const analytics = createAnalyticsWorker({
         store,
         bus,

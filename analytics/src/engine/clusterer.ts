@@ -1,5 +1,6 @@
 import { hamming64 as hamming, murmur3 } from '@fenghuo/shared/text';
 import { DistinctCounter } from './distinct-counter';
+import { byCountThenKey, topN } from './top';
 import type { AnalyzedMention, EngineConfig } from './types';
 
 /**
@@ -73,6 +74,8 @@ export interface ClusterEvent {
   mergedInto?: string;
   /** Set when the event changed since it was last written. */
   dirty: boolean;
+  /** Event time its summary was last written out. */
+  writtenAt?: number;
 }
 
 /** What the rumor scorers read of a reaction (kept small: an event can hold thousands). */
@@ -491,7 +494,7 @@ export class Clusterer {
    * new story, near 0 for another wave of a known topic.
    */
   novelty(e: ClusterEvent, slackMs: number): number {
-    const top = [...e.keywordCounts].filter(([k]) => !this.isPlace(k)).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const top = topN(this.wordsNotPlaces(e), 5, (a, b) => a[1] > b[1]);
     if (!top.length) return 0;
     const fresh = top.filter(([k]) => (this.keywordFirstSeen.get(k) ?? e.firstSeen) >= e.firstSeen - slackMs).length;
     return fresh / top.length;
@@ -504,11 +507,15 @@ export class Clusterer {
 
   /** The event's most used words that can say what it is about (places and common words left out). */
   topWords(e: ClusterEvent, n: number): string[] {
-    return [...e.keywordCounts]
-      .filter(([k]) => !this.isPlace(k) && (k.startsWith('#') || this.idf(k) >= 6))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, n)
-      .map(([k]) => k);
+    return topN(this.wordsNotPlaces(e, true), n, byCountThenKey).map(([k]) => k);
+  }
+
+  /** The event's words and counts without place names (and, if `telling`, without common words). */
+  private *wordsNotPlaces(e: ClusterEvent, telling = false): Generator<[string, number]> {
+    for (const entry of e.keywordCounts) {
+      const k = entry[0];
+      if (!this.isPlace(k) && (!telling || k.startsWith('#') || this.idf(k) >= 6)) yield entry;
+    }
   }
 
   trackedKeys(): number {

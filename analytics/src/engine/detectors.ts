@@ -15,7 +15,7 @@ export interface SeriesStats {
   authors: number;
   /** Age of the event (ms since its first mention). */
   ageMs: number;
-  /** The event started after the engine had warmed up (it is new, not just unknown). */
+  /** The event started after the engine had warmed up (it is new, not just unknown); false when the other first-story conditions fail (not worth computing). */
   isNew: boolean;
   now: number;
   series: string;

@@ -33,4 +33,20 @@ describe('DistinctCounter', () => {
     tiny.merge(new DistinctCounter());
     expect(tiny.size).toBe(1);
   });
+
+  it('gives the same size whatever the order values came in or were merged (the running sum is exact)', () => {
+    const values = Array.from({ length: 6_000 }, (_, i) => `v${(i * 7919) % 6_000}`);
+    const forward = new DistinctCounter();
+    const backward = new DistinctCounter();
+    for (const v of values) forward.add(v);
+    for (const v of [...values].reverse()) backward.add(v);
+    const halves = new DistinctCounter();
+    const rest = new DistinctCounter();
+    values.slice(0, 3_000).forEach((v) => halves.add(v));
+    values.slice(3_000).forEach((v) => rest.add(v));
+    halves.merge(rest);
+    expect(backward.size).toBe(forward.size);
+    expect(halves.size).toBe(forward.size);
+    expect(Math.abs(forward.size - 6_000) / 6_000).toBeLessThan(0.05);
+  });
 });

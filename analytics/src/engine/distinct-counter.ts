@@ -13,6 +13,13 @@ const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 export class DistinctCounter {
   private exact: Set<string> | undefined = new Set();
   private registers: Uint8Array | undefined;
+  /**
+   * Σ 2^−register and the number of empty registers, kept as registers
+   * change (the size is read on every mention). Exact: every term is a power
+   * of two between 2^−33 and 1, and 2,048 of them fit a double's 53 bits.
+   */
+  private sum = REGISTERS;
+  private zeros = REGISTERS;
 
   add(value: string): void {
     if (this.exact) {
@@ -25,16 +32,9 @@ export class DistinctCounter {
 
   get size(): number {
     if (this.exact) return this.exact.size;
-    const r = this.registers!;
-    let sum = 0;
-    let zeros = 0;
-    for (let i = 0; i < REGISTERS; i++) {
-      sum += 2 ** -r[i]!;
-      if (r[i] === 0) zeros++;
-    }
-    const estimate = (ALPHA * REGISTERS * REGISTERS) / sum;
+    const estimate = (ALPHA * REGISTERS * REGISTERS) / this.sum;
     // Small range: linear counting is more accurate.
-    return Math.round(estimate <= 2.5 * REGISTERS && zeros > 0 ? REGISTERS * Math.log(REGISTERS / zeros) : estimate);
+    return Math.round(estimate <= 2.5 * REGISTERS && this.zeros > 0 ? REGISTERS * Math.log(REGISTERS / this.zeros) : estimate);
   }
 
   /** Adds everything `other` counted. */
@@ -46,7 +46,7 @@ export class DistinctCounter {
     if (this.exact) this.toSketch();
     const mine = this.registers!;
     const theirs = other.registers!;
-    for (let i = 0; i < REGISTERS; i++) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+    for (let i = 0; i < REGISTERS; i++) if (theirs[i]! > mine[i]!) this.setRegister(i, theirs[i]!);
   }
 
   private toSketch(): void {
@@ -62,6 +62,13 @@ export class DistinctCounter {
     const index = h1 & (REGISTERS - 1);
     // Rank: position of the first 1 bit in a 32-bit word (1-based); 33 when it is all zeros.
     const rank = h2 === 0 ? 33 : Math.clz32(h2) + 1;
-    if (rank > this.registers![index]!) this.registers![index] = rank;
+    if (rank > this.registers![index]!) this.setRegister(index, rank);
+  }
+
+  private setRegister(i: number, rank: number): void {
+    const r = this.registers!;
+    if (r[i] === 0) this.zeros--;
+    this.sum += 2 ** -rank - 2 ** -r[i]!;
+    r[i] = rank;
   }
 }

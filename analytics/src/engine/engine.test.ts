@@ -185,4 +185,23 @@ describe('analytics engine', () => {
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.some((c) => c.action === 'escalated' && c.alert.status === 'acknowledged')).toBe(true);
   });
+
+  it('writes a busy event out at most every eventWriteEveryMs of event time, and its last state on a flush', () => {
+    const engine = new AnalyticsEngine({ ...CONFIG, eventWriteEveryMs: 5_000 }, engineDeps());
+    const text = '人民路早高峰又堵了半个小时，打工人太难了';
+    const written: { at: number; size: number }[] = [];
+    // One mention every 250 ms for a minute, the watermark advanced every 500 ms.
+    for (let i = 0; i < 240; i++) {
+      engine.ingest([mention({ id: `busy-${i}`, time: START + i * 250, text })]);
+      if (i % 2 === 1) for (const e of engine.advance(START + i * 250).events) written.push({ at: START + i * 250, size: e.size });
+    }
+    const gaps = written.slice(1).map((w, i) => w.at - written[i]!.at);
+    expect(written.length).toBeGreaterThan(5);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5_000);
+    // Nothing changed since the last write went out unwritten: a flush hands out the final size.
+    expect(written.at(-1)!.size).toBeLessThan(240);
+    const flushed = engine.advance(START + 239 * 250, { flush: true }).events;
+    expect(flushed.map((e) => e.size)).toEqual([240]);
+    expect(engine.advance(START + 240 * 250, { flush: true }).events).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { Clusterer, type ClusterEvent } from './clusterer';
 import { firstStory, firstStoryWord, rising, zScore, type SeriesStats } from './detectors';
 import { DistinctCounter } from './distinct-counter';
 import { KeywordRates } from './keyword-rates';
+import { byCountThenKey, topN } from './top';
 import { DailyRhythm } from './rhythm';
 import type { AlertChange, AnalyzedMention, EngineConfig, EngineDeps, EventMember } from './types';
 
@@ -57,6 +58,8 @@ export class AnalyticsEngine {
   private readonly openAlerts = new Map<string, AlertState>();
   private readonly cooldownUntil = new Map<string, number>();
   private buffer: AnalyzedMention[] = [];
+  /** Events changed since their summary was last handed out. */
+  private readonly unwritten = new Set<ClusterEvent>();
   private watermark = -Infinity;
   private startedAt: number | undefined;
   /** Event time from which the engine knows the stream well enough to call a story new. */
@@ -111,7 +114,7 @@ export class AnalyticsEngine {
    * advanced (a replay at any speed). `silent` rebuilds state without
    * detecting (a restart replaying what was already analysed).
    */
-  advance(watermark: number, options: { silent?: boolean } = {}): EngineOutput {
+  advance(watermark: number, options: { silent?: boolean; flush?: boolean } = {}): EngineOutput {
     const silent = options.silent ?? false;
     const out: EngineOutput = { members: [], events: [], alerts: [], watermark: this.watermark };
     if (watermark < this.watermark) watermark = this.watermark;
@@ -153,10 +156,26 @@ export class AnalyticsEngine {
     }
     this.watermark = Math.max(this.watermark, watermark);
     if (Number.isFinite(this.watermark)) this.reviewUntil(this.watermark, out, silent);
-    for (const e of touched) if (e.published && e.dirty) out.events.push(this.summary(e));
-    for (const e of touched) e.dirty = false;
+    this.writeEvents(touched, out, silent || (options.flush ?? false), silent);
     out.watermark = this.watermark;
     return out;
+  }
+
+  /**
+   * Hands out the summaries of changed events: a new or merged event at
+   * once, one that keeps changing at most every `eventWriteEveryMs` of event
+   * time (its last change is written once it calms down or the stream is
+   * flushed). In a silent replay the stored rows are already current.
+   */
+  private writeEvents(touched: Set<ClusterEvent>, out: EngineOutput, all: boolean, silent: boolean): void {
+    for (const e of touched) if (e.published && e.dirty) this.unwritten.add(e);
+    for (const e of this.unwritten) {
+      if (!all && e.writtenAt !== undefined && !e.mergedInto && this.watermark - e.writtenAt < this.config.eventWriteEveryMs) continue;
+      if (!silent) out.events.push(this.summary(e));
+      e.dirty = false;
+      e.writtenAt = this.watermark;
+      this.unwritten.delete(e);
+    }
   }
 
   /** Runs the per-minute work for every whole minute of event time up to `t`. */
@@ -275,17 +294,20 @@ export class AnalyticsEngine {
 
   private stats(e: ClusterEvent, x: EventExtra, now: number): SeriesStats {
     this.foldBaseline(e, x, now);
-    let recent = 0;
-    const from = now - this.config.recentWindowMs;
-    for (const [m, n] of e.minutes) if (m + MINUTE > from && m <= now) recent += n;
+    const recent = this.countInWindow(e, now, this.config.recentWindowMs);
     const windowMinutes = this.config.recentWindowMs / MINUTE;
     const expected = (x.level ?? 0) * windowMinutes * this.rhythm.factor(now);
+    const authors = e.authors.size;
+    const ageMs = now - e.firstSeen;
+    const c = this.config;
+    // Novelty looks at the event's words: only worth it when the rest of the first-story rule holds.
+    const couldBeFirstStory = ageMs <= c.firstStoryMaxAgeMs && recent >= c.firstStoryMinRecent && authors >= c.firstStoryMinAuthors;
     return {
       recent,
       expected,
-      authors: e.authors.size,
-      ageMs: now - e.firstSeen,
-      isNew: this.warmedUpAt !== undefined && e.firstSeen >= this.warmedUpAt && this.clusterer.novelty(e, MINUTE) >= 0.5,
+      authors,
+      ageMs,
+      isNew: couldBeFirstStory && this.warmedUpAt !== undefined && e.firstSeen >= this.warmedUpAt && this.clusterer.novelty(e, MINUTE) >= 0.5,
       now,
       series: `event:${e.id}`,
     };
@@ -340,7 +362,9 @@ export class AnalyticsEngine {
    */
   private storyWord(e: ClusterEvent, now: number): AlertReason | undefined {
     let best: AlertReason | undefined;
-    for (const k of e.keywordCounts.keys()) {
+    // New words are few, an event's words can be many: walk the shorter list.
+    const candidates = this.newWords.size < e.keywordCounts.size ? [...this.newWords.keys()].filter((k) => e.keywordCounts.has(k)) : e.keywordCounts.keys();
+    for (const k of candidates) {
       const w = this.newWords.get(k);
       if (!w) continue;
       const from = now - this.config.recentWindowMs;
@@ -361,7 +385,8 @@ export class AnalyticsEngine {
       const top = [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
       if (!top || top[0] !== e.id) continue;
       const r = firstStoryWord({ word: k, recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
-      if (r && (!best || r.observed > best.observed)) best = r;
+      // The strongest word; on a tie the first in code-point order, whichever list was walked.
+      if (r && (!best || r.observed > best.observed || (r.observed === best.observed && r.series < best.series))) best = r;
     }
     return best;
   }
@@ -427,9 +452,10 @@ export class AnalyticsEngine {
     }
   }
 
+  /** Mentions in the minutes that overlap (now − window, now]: a few lookups, however long the event's history. */
   private countInWindow(e: ClusterEvent, now: number, windowMs: number): number {
     let n = 0;
-    for (const [m, c] of e.minutes) if (m + MINUTE > now - windowMs && m <= now) n += c;
+    for (let m = Math.floor((now - windowMs) / MINUTE) * MINUTE; m <= now; m += MINUTE) n += e.minutes.get(m) ?? 0;
     return n;
   }
 
@@ -628,7 +654,7 @@ export class AnalyticsEngine {
       id: e.id,
       title: eventTitle(e),
       representative: e.representative.key,
-      keywords: [...e.keywordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([k]) => k),
+      keywords: topN(e.keywordCounts, 10, byCountThenKey).map(([k]) => k),
       first_seen: e.firstSeen,
       last_seen: e.lastSeen,
       size: e.size,

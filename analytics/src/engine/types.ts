@@ -84,6 +84,12 @@ export interface EngineConfig {
   maxLatenessMs: number;
   /** Largest number of mention keys kept to follow reply chains. */
   maxTrackedKeys: number;
+  /**
+   * An event that keeps changing is written out at most this often (event
+   * time): a big event changes with every mention, and writing its summary
+   * thousands of times a minute costs more than the analysis.
+   */
+  eventWriteEveryMs: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
@@ -107,6 +113,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   cooldownMs: 30 * 60_000,
   maxLatenessMs: 10 * 60_000,
   maxTrackedKeys: 500_000,
+  eventWriteEveryMs: 5_000,
 };
 
 export interface EngineDeps {

@@ -265,7 +265,7 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
         // Everything stored so far, then the event time up to t.
         while ((await cycle()) > 0);
         const until = t ?? maxEventTime;
-        if (Number.isFinite(until)) await handle(engine.advance(until));
+        if (Number.isFinite(until)) await handle(engine.advance(until, { flush: true }));
         await saveState(store, { watermark: engine.watermarkTime(), cursor: poller?.cursor() ?? 0 });
       }),
 
@@ -276,6 +276,8 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
         await commandSub?.stop();
         if (poller && Number.isFinite(engine.watermarkTime())) {
           try {
+            // The last changes of busy events (written at most every few seconds) go out before the state.
+            unsaved.push(engine.advance(engine.watermarkTime(), { flush: true }));
             await drainUnsaved();
             await saveState(store, { watermark: engine.watermarkTime(), cursor: poller.cursor() });
           } catch (error) {

@@ -218,10 +218,11 @@ export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
       jobs.timer = setInterval(() => void run(), intervalMs);
       jobs.timer.unref?.();
     },
-    stopJobs() {
-      watcher.stop();
+    /** Stops the clocks and jobs, waiting for a clock pass in flight (before the store closes). */
+    async stopJobs() {
       if (jobs.timer) clearInterval(jobs.timer);
       jobs.timer = undefined;
+      await watcher.stop();
     },
     jobs,
   };

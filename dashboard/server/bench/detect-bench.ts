@@ -100,9 +100,16 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
     texts: [],
     sent: 0,
   }));
+  // Each burst its own kind of story: two bursts told in the same words at the
+  // same time are one event by their text, whatever the place (past six bursts, kinds repeat).
+  const families = STORY_FAMILIES.map((_, i) => i);
+  for (let i = families.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [families[i], families[j]] = [families[j]!, families[i]!];
+  }
   for (const b of bursts) {
     b.place = madeUpPlace(rand);
-    b.texts = burstTexts(Math.floor(rand() * STORY_FAMILIES.length), b.place);
+    b.texts = burstTexts(families[b.index % families.length]!, b.place);
   }
   bursts.sort((a, b) => a.startAt - b.startAt);
 
@@ -148,7 +155,8 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
     }
   };
   let carry = new Map<Burst, number>();
-  for (let tick = t0; tick < end; tick += TICK_MS) {
+  // Ends on the wall clock: a store that falls behind gets bigger batches, not a longer run.
+  for (let tick = t0; Date.now() < end; tick = Math.max(tick + TICK_MS, Date.now() - TICK_MS)) {
     const wait = tick - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const now = Date.now();
@@ -187,6 +195,7 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
       log(`  ${Math.round((accepted - t0) / 60_000)} min: ${sent} mentions (${Math.round(sent / ((accepted - t0) / 1000))}/s), bursts started ${bursts.filter((b) => b.startAt <= accepted).length}, alerted ${done}, analytics lag ${lags.at(-1)?.toFixed(1)} s, rss ${Math.round(peakRss / 2 ** 20)} MB`);
     }
   }
+  const sendingSeconds = (Date.now() - t0) / 1000;
   // Give the last burst's alert time to arrive.
   await new Promise((r) => setTimeout(r, 15_000));
   abort.abort();
@@ -202,7 +211,7 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
   const sortedLags = [...lags].sort((a, b) => a - b);
   return {
     rate: o.rate,
-    achieved_rate: Math.round(sent / o.minutes / 60),
+    achieved_rate: Math.round(sent / sendingSeconds),
     minutes: o.minutes,
     bursts: o.bursts,
     detected: found.length,

@@ -199,6 +199,27 @@ describe('what is never sent', () => {
     await vi.advanceTimersByTimeAsync(6 * H);
     expect(h.sent).toEqual([]);
   });
+
+  it('stop() resolves only after the pass in flight has finished (the store closes after it)', async () => {
+    vi.setSystemTime(T0 + 4 * H + 15 * S);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const h = harness([majorIncident()]);
+    const listActive = h.ports.listActive;
+    h.ports.listActive = async () => {
+      await gate;
+      return listActive();
+    };
+    const watcher = createClockWatcher(h.ports, { intervalMs: 15 * S });
+    watcher.start();
+    let stopped = false;
+    const stopping = watcher.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(brief(h.sent)).toEqual(['release:warning']);
+  });
 });
 
 describe('continuing updates', () => {

@@ -29,7 +29,8 @@ export interface ClockWatcher {
   tick(): Promise<ClockNotice[]>;
   /** Ticks now (to catch up after a restart), then every intervalMs. Calling it again while started does nothing. */
   start(): void;
-  stop(): void;
+  /** Stops ticking; resolves once a pass in flight has finished (the store may close after that). */
+  stop(): Promise<void>;
 }
 
 export const DEFAULT_WATCH_INTERVAL_MS = 15_000;
@@ -130,9 +131,10 @@ export function createClockWatcher(ports: ClockWatcherPorts, opts: { intervalMs?
       timer = setInterval(() => void tick(), intervalMs);
       void tick();
     },
-    stop() {
+    async stop() {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
+      await inFlight;
     },
   };
 }
