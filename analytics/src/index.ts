@@ -36,3 +36,5 @@ export {
 export { ADAPT_DEFAULTS, evaluateSentiment, type AdaptedTo } from './sentiment';
 export * from './kb';
 export * from './workflow';
+/** Analysed mentions made from text the way ingest enriches them, and the engine's text dependencies (tests and `bench engine`). */
+export { engineDeps, mention as analyzedMention, type MentionSpec } from './engine/test-support';

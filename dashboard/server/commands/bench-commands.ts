@@ -1,4 +1,5 @@
 import { runDetectBench } from '../bench/detect-bench';
+import { runEngineBench } from '../bench/engine-bench';
 import { Option, type Command } from 'commander';
 import { parseIntArg } from '../cli-args';
 import { runIngestBench } from '../bench/ingest-bench';
@@ -31,6 +32,16 @@ export function registerBenchCommands(program: Command): void {
     .action(async (flags: { rate: number; bursts: number; minutes: number; warmupMinutes: number; peak: number; seed: number }) => {
       const result = await runDetectBench({ rate: flags.rate, bursts: flags.bursts, minutes: flags.minutes, warmupMinutes: flags.warmupMinutes, peakPerMinute: flags.peak, seed: flags.seed });
       console.log(JSON.stringify(result));
+    });
+
+  bench
+    .command('engine')
+    .description('the analytics engine alone on the demo background in event time: engine seconds per minute of stream, summaries written, live events, heap')
+    .addOption(new Option('--rate <n>', 'background mentions per second at the evening peak').argParser(Number).default(2000))
+    .addOption(new Option('--minutes <n>', 'minutes of event time').argParser(parseIntArg).default(15))
+    .addOption(new Option('--seed <n>', 'seed').argParser(parseIntArg).default(1))
+    .action((flags: { rate: number; minutes: number; seed: number }) => {
+      console.log(JSON.stringify(runEngineBench({ rate: flags.rate, minutes: flags.minutes, seed: flags.seed })));
     });
 
   bench
