@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // chdb: one data directory per process and a crash inside worker threads, so
@@ -16,7 +17,28 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['{shared,infra,ingest,analytics,dashboard}/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/kafka/**'],
+          exclude: ['**/node_modules/**', 'test/kafka/**', 'test/e2e/**'],
+        },
+      },
+      {
+        // The browser app's components and charts, in jsdom with fixed data.
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'app',
+          include: ['dashboard/app/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        // The dashboard end to end in a real Chromium (built app, real server, chdb).
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          hookTimeout: 600_000,
+          testTimeout: 120_000,
         },
       },
       {

@@ -4,6 +4,9 @@ export { eventDetail } from './queries/event-detail.query';
 export { listAlerts, getAlert, alertHistory, type AlertsFilter } from './queries/alerts.query';
 export { trendingKeywords, type TrendingFilter } from './queries/trending-keywords.query';
 export { mentionSeries, SERIES_DIMENSIONS, type SeriesDimension } from './queries/series.query';
+export { eventSparklines } from './queries/event-sparklines.query';
+export { provinceVolume, type ProvinceVolume } from './queries/province-volume.query';
+export { pipelinePulse, type PipelinePulse } from './queries/pipeline-pulse.query';
 export { createJsonRepository, parseWith, ValidationError, type JsonRepository } from './store/json-repository';
 export {
   createRuleRepository,

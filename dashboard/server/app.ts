@@ -10,6 +10,10 @@ import { createAuthMiddleware } from './auth/auth-middleware';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { statusPage } from './status-page';
+import type { LiveHub } from './live/live-hub';
+import type { WebApp } from './web/serve-app';
+import { actorOf } from './auth/auth-middleware';
+import { SYSTEM_ACTOR } from '@fenghuo/analytics';
 
 export interface AppDeps {
   store: Store;
@@ -27,6 +31,10 @@ export interface AppDeps {
   workflowOptions?: WorkflowRoutesOptions;
   /** Express's `trust proxy` (behind a TLS-terminating proxy: req.secure and client addresses). */
   trustProxy?: boolean | number | string;
+  /** The dashboard's live feed (`GET /api/v1/live`). */
+  live?: LiveHub;
+  /** The browser app at `/`; without it, a plain status page. */
+  web?: WebApp;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -74,9 +82,22 @@ export function createApp(deps: AppDeps): Express {
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(statusPage());
-  });
+  if (deps.live) {
+    const live = deps.live;
+    app.get('/api/v1/live', async (req, res, next) => {
+      try {
+        await live.handle(req, res, deps.workflow ? actorOf(res) : SYSTEM_ACTOR);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  if (deps.web) deps.web.mount(app);
+  else
+    app.get('/', (_req, res) => {
+      res.type('html').send(statusPage());
+    });
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API route' });

@@ -39,6 +39,17 @@ export function buildProgram(): Command {
     .action((flags: RoleFlags & { analytics: boolean }) => runRole('start', { api: true, worker: true, analytics: flags.analytics }, flags));
 
   program
+    .command('build-dashboard')
+    .description('build the browser app (dashboard/dist) with Vite; start does it when the sources changed')
+    .option('--force', 'build even when the build is up to date')
+    .action(async (flags: { force?: boolean }) => {
+      const { APP_DIST, ensureAppBuilt } = await import('./web/app-build');
+      if (flags.force) (await import('node:fs')).rmSync(`${APP_DIST}/index.html`, { force: true });
+      const built = await ensureAppBuilt((m) => process.stderr.write(`${m}\n`));
+      process.stderr.write(built ? `built ${APP_DIST}\n` : `up to date: ${APP_DIST}\n`);
+    });
+
+  program
     .command('api')
     .description('HTTP ingest and read API, publishing to the bus (KAFKA_BROKERS); stateless, run as many as needed')
     .addOption(port())

@@ -40,6 +40,8 @@ import {
   type Notifier,
 } from '@fenghuo/analytics';
 import { createAlertStreamHub } from './alert-stream';
+import { createLiveHub } from './live/live-hub';
+import { prepareWebApp } from './web/serve-app';
 import { createApp } from './app';
 import { channelTester } from './analytics-setup';
 
@@ -63,6 +65,8 @@ export interface RuntimeOptions {
   onFreshness?: (ms: number) => void;
   /** Serve HTTP (health, metrics, read API) even without the api role (default: yes). */
   http?: boolean;
+  /** Overrides FENGHUO_DASHBOARD (tests that need no browser app). */
+  web?: 'static' | 'dev' | 'off';
 }
 
 export interface Runtime {
@@ -326,7 +330,15 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       stoppers.push(async () => clearInterval(tokenTimer));
       const alertStream = await createAlertStreamHub({ bus, openAlerts: async () => [...(await listAlerts(store, { status: 'open', limit: 200 })), ...(await listAlerts(store, { status: 'acknowledged', limit: 200 }))] });
       stoppers.push(() => alertStream.close());
+      const openAlerts = async () => [...(await listAlerts(store, { status: 'open', limit: 200 })), ...(await listAlerts(store, { status: 'acknowledged', limit: 200 }))];
+      const freshnessP95 = workers.length ? () => (writer.freshness().count ? writer.freshness().p95 : undefined) : undefined;
+      const live = await createLiveHub({ bus, store, workflow, openAlerts, logger, ...(freshnessP95 ? { freshnessP95 } : {}) });
+      stoppers.push(() => live.close());
+      const web = await prepareWebApp(options.roles.api ? (options.web ?? config.dashboard.mode) : 'off', config.timezone);
+      stoppers.push(() => web.close());
       const app = createApp({
+        live,
+        web,
         store,
         bus,
         registry,

@@ -28,6 +28,12 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   FENGHUO_DATA_DIR: z.string().default('.fenghuo'),
   FENGHUO_TIMEZONE: z.string().default('Asia/Shanghai'),
+  /** The browser app: "static" serves dashboard/dist (built when stale), "dev" runs Vite's dev server inside, "off" serves none. */
+  FENGHUO_DASHBOARD: z.enum(['static', 'dev', 'off']).default('static'),
+  /** Headless Chromium for PDFs; found on PATH (chromium, chromium-browser, google-chrome) when unset. */
+  FENGHUO_CHROMIUM: optionalNonEmpty,
+  /** Daily brief: generated, stored and sent at this local time (HH:MM), for the day before; empty: not scheduled. */
+  FENGHUO_BRIEF_AT: optionalNonEmpty.pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   CLICKHOUSE_URL: optionalNonEmpty.pipe(z.url().optional()),
@@ -173,6 +179,13 @@ export interface Config {
   notify: NotifyConfig;
   /** Set: the bus is Kafka. Unset: the in-process bus. */
   kafka?: KafkaConfig;
+  dashboard: DashboardConfig;
+}
+
+export interface DashboardConfig {
+  mode: 'static' | 'dev' | 'off';
+  chromium?: string;
+  briefAt?: string;
 }
 
 export class ConfigError extends Error {
@@ -244,7 +257,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     sessionHours: e.FENGHUO_SESSION_HOURS,
   };
   if (e.FENGHUO_ADMIN_PASSWORD) auth.adminPassword = e.FENGHUO_ADMIN_PASSWORD;
+  const dashboard: DashboardConfig = { mode: e.FENGHUO_DASHBOARD };
+  if (e.FENGHUO_CHROMIUM) dashboard.chromium = e.FENGHUO_CHROMIUM;
+  if (e.FENGHUO_BRIEF_AT) dashboard.briefAt = e.FENGHUO_BRIEF_AT;
   return {
+    dashboard,
     ...(kafka ? { kafka } : {}),
     auth,
     analytics,

@@ -49,6 +49,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/events', access: ALL, tag: 'analytics', summary: 'Events in a time range', query: ['from', 'to', 'sort', 'limit'] },
   { method: 'GET', path: '/api/v1/events/:id', access: ALL, tag: 'analytics', summary: 'One event with its series, rumor signals and samples' },
   { method: 'GET', path: '/api/v1/alerts/stream', access: ALL, tag: 'analytics', summary: 'Live alerts and clock notices (Server-Sent Events)', produces: 'text/event-stream' },
+  { method: 'GET', path: '/api/v1/live', access: ALL, tag: 'analytics', summary: 'The dashboard’s live feed: alerts as they change, wall snapshots (events, rumors, incidents, map, pipeline) and a heartbeat (Server-Sent Events)', produces: 'text/event-stream' },
   { method: 'GET', path: '/api/v1/alerts', access: ALL, tag: 'analytics', summary: 'Alerts', query: ['status', 'limit'] },
   { method: 'GET', path: '/api/v1/alerts/:id', access: ALL, tag: 'analytics', summary: 'One alert with its history and deliveries' },
   { method: 'POST', path: '/api/v1/alerts/:id/ack', access: [...ANALYSTS, ...RESPONDERS], tag: 'analytics', summary: 'Acknowledge an alert', body: true },

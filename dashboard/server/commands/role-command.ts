@@ -1,6 +1,7 @@
 import { readConfig } from '../cli-args';
 import { startDemo } from '../demo';
 import { startRuntime, type Roles } from '../runtime';
+import { ensureAppBuilt } from '../web/app-build';
 
 export interface RoleFlags {
   port?: number;
@@ -17,6 +18,8 @@ export interface RoleFlags {
  */
 export async function runRole(name: 'start' | 'api' | 'ingest-worker' | 'analytics-worker', roles: Roles, flags: RoleFlags): Promise<void> {
   const config = readConfig(flags.port !== undefined ? { PORT: String(flags.port) } : {});
+  // Processes that serve the API serve the dashboard too: build it first when its sources changed.
+  if (roles.api && config.dashboard.mode === 'static') await ensureAppBuilt((m) => process.stderr.write(`${m}\n`));
   const runtime = await startRuntime(config, {
     roles: { ...roles, consumers: flags.consumers ?? 1, analytics: Boolean(roles.analytics) && config.analytics.enabled },
     holder: `fenghuo ${name}`,
@@ -27,6 +30,7 @@ export async function runRole(name: 'start' | 'api' | 'ingest-worker' | 'analyti
   // What a person types: localhost for the loopback or all-interfaces address.
   const shown = runtime.url?.replace('//127.0.0.1:', '//localhost:');
   const lines = [`烽火 Fenghuo ${name} is running${shown ? ` at ${shown}` : ''}`];
+  if (shown && config.dashboard.mode !== 'off') lines.push(`  dashboard: ${shown}/   wall display: ${shown}/wall   daily brief: ${shown}/brief`);
   if (shown) lines.push(`  stats:   ${shown}/api/v1/stats`, `  health:  ${shown}/healthz   metrics: ${shown}/metrics`);
   if (roles.api && shown) lines.push(`  ingest:  POST ${shown}/api/v1/mentions`);
   if (roles.api && shown) lines.push(`  events:  ${shown}/api/v1/events   alerts: ${shown}/api/v1/alerts   live: ${shown}/api/v1/alerts/stream`);
