@@ -23,6 +23,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/openapi.json': 'public',
   'GET /api/v1/events': 'all',
   'GET /api/v1/events/:id': 'all',
+  'GET /api/v1/events/:id/similar': 'all',
   'GET /api/v1/alerts/stream': 'all',
   'GET /api/v1/alerts': 'all',
   'GET /api/v1/alerts/:id': 'all',

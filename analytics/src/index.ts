@@ -1,6 +1,7 @@
 export { ingestCounts, recentIngestLagP95, type IngestCounts } from './queries/ingest-stats.query';
 export { listEvents, latestEventTime, type EventSort, type EventsFilter } from './queries/events-list.query';
 export { eventDetail } from './queries/event-detail.query';
+export { similarEvents, type SimilarEventsOptions } from './queries/similar-events.query';
 export { listAlerts, getAlert, alertHistory, type AlertsFilter } from './queries/alerts.query';
 export { trendingKeywords, type TrendingFilter } from './queries/trending-keywords.query';
 export { mentionSeries, SERIES_DIMENSIONS, type SeriesDimension } from './queries/series.query';

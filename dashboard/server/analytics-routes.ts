@@ -2,6 +2,7 @@ import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import {
   ALERT_STATUSES,
+  PLATFORMS,
   type AlertDetailResponse,
   type AlertsResponse,
   type Bus,
@@ -10,6 +11,7 @@ import {
   type NotificationChannel,
   type NotificationChannelInput,
   type SeriesResponse,
+  type SimilarEventsResponse,
   type Store,
   type TrendingKeywordsResponse,
 } from '@fenghuo/shared';
@@ -26,6 +28,7 @@ import {
   listEvents,
   mentionSeries,
   parseClaims,
+  similarEvents,
   trendingKeywords,
   ValidationError,
   type ChannelRepository,
@@ -64,6 +67,15 @@ const eventsQuery = z.object({
   to: time.optional(),
   sort: z.enum(['rising', 'volume', 'rumor', 'recent']).default('rising'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  platform: z.enum(PLATFORMS).optional(),
+  province: z.string().trim().min(1).max(50).optional(),
+  sentiment: z.enum(['positive', 'negative', 'neutral']).optional(),
+  min_rumor: z.coerce.number().min(0).max(1).optional(),
+  keyword: z.string().trim().min(1).max(100).optional(),
+});
+
+const similarQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 const alertsQuery = z.object({
@@ -171,8 +183,19 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
     const q = parse(eventsQuery, req.query);
     const to = q.to ?? (await readNow());
     const from = q.from ?? to - 24 * HOUR;
-    const body: EventsResponse = { from, to, events: await listEvents(store, { from, to, sort: q.sort, limit: q.limit }) };
+    const events = await listEvents(store, {
+      from, to, sort: q.sort, limit: q.limit,
+      platform: q.platform, province: q.province, sentiment: q.sentiment, minRumor: q.min_rumor, keyword: q.keyword,
+    });
+    const body: EventsResponse = { from, to, events };
     res.json(body);
+  }));
+
+  router.get('/events/:id/similar', route(async (req, res) => {
+    const q = parse(similarQuery, req.query);
+    const events = await similarEvents(store, id(req), { limit: q.limit });
+    if (!events) res.status(404).json({ error: `no event ${id(req)}` });
+    else res.json({ events } satisfies SimilarEventsResponse);
   }));
 
   router.get('/events/:id', route(async (req, res) => {

@@ -111,6 +111,8 @@ export function createApp(deps: AppDeps): Express {
     // Check findings that blocked an approval, and the version a conflicting change is at.
     if (status !== 500 && Array.isArray(error?.findings)) extra.findings = error.findings;
     if (status === 409 && typeof error?.current === 'number') extra.current_version = error.current;
+    // Which fields a rejected body got wrong, so a form can show each error by its field.
+    if (status === 400 && Array.isArray(error?.issues) && error.issues.length) extra.issues = error.issues;
     res.status(status).json({ error: status === 500 ? 'internal error' : String(error.message ?? 'bad request'), ...extra });
   };
   app.use(onError);

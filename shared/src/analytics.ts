@@ -32,6 +32,18 @@ export interface EventSummary {
   merged_into?: string;
 }
 
+/** An earlier event about the same thing (GET /api/v1/events/:id/similar). */
+export interface SimilarEvent extends EventSummary {
+  /** The keywords it shares with the event, in the event's order. */
+  shared_keywords: string[];
+  /** Keyword overlap (Jaccard), 0..1. */
+  similarity: number;
+}
+
+export interface SimilarEventsResponse {
+  events: SimilarEvent[];
+}
+
 export interface RumorSignalContribution {
   signal: string;
   value: number;

@@ -9,7 +9,39 @@ export interface EventsFilter {
   to: number;
   sort: EventSort;
   limit: number;
+  /** Seen on this platform. */
+  platform?: string;
+  /** Seen in this province: a stored name ("湖北省") or its start ("湖北"). */
+  province?: string;
+  /** The label with the most mentions (ties count for every tied label). */
+  sentiment?: 'positive' | 'negative' | 'neutral';
+  /** Rumor score at least this (0..1). */
+  minRumor?: number;
+  /** In the event's keywords (a keyword containing it) or its title. */
+  keyword?: string;
 }
+
+type FilterName = 'platform' | 'province' | 'minRumor' | 'keyword';
+
+/**
+ * Each optional filter as a fixed SQL condition over its parameter: the
+ * conditions are chosen, never built from values, and values travel as
+ * {name:Type} parameters.
+ */
+const FILTERS: Record<FilterName, string> = {
+  platform: `platforms[{platform:String}] > 0`,
+  province: `arrayExists(p -> startsWith(p, {province:String}), mapKeys(provinces))`,
+  minRumor: `rumor_score >= {minRumor:Float64}`,
+  keyword: `(arrayExists(k -> positionCaseInsensitiveUTF8(k, {keyword:String}) > 0, keywords)
+    OR positionCaseInsensitiveUTF8(title, {keyword:String}) > 0)`,
+};
+
+/** "Mostly negative" and its siblings: the label with the most mentions (a tie counts for each tied label). */
+const DOMINANT: Record<NonNullable<EventsFilter['sentiment']>, string> = {
+  negative: 'negative > 0 AND negative >= greatest(positive, neutral)',
+  positive: 'positive > 0 AND positive >= greatest(negative, neutral)',
+  neutral: 'neutral > 0 AND neutral >= greatest(positive, negative)',
+};
 
 export interface EventRow {
   event_id: string;
@@ -73,6 +105,15 @@ export function toEventSummary(r: EventRow): EventSummary {
  * so a story that went quiet stops ranking as rising.
  */
 export async function listEvents(store: Store, f: EventsFilter): Promise<EventSummary[]> {
+  const params: Record<string, unknown> = { from: f.from, to: f.to, limit: f.limit };
+  const conditions: string[] = [];
+  for (const name of Object.keys(FILTERS) as FilterName[]) {
+    const value = f[name];
+    if (value === undefined || value === '') continue;
+    params[name] = value;
+    conditions.push(FILTERS[name]);
+  }
+  if (f.sentiment) conditions.push(DOMINANT[f.sentiment]);
   const rows = await store.query<EventRow>(
     `SELECT ${EVENT_COLUMNS_SQL.replace('recent,', 'coalesce(r.n, 0) AS recent,')}
      FROM ${TABLES.events} AS e FINAL
@@ -85,9 +126,10 @@ export async function listEvents(store: Store, f: EventsFilter): Promise<EventSu
      WHERE merged_into = ''
        AND last_seen >= fromUnixTimestamp64Milli({from:Int64}, 'UTC')
        AND first_seen <= fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+       ${conditions.map((c) => `AND ${c}`).join('\n       ')}
      ORDER BY ${ORDER[f.sort]}
      LIMIT {limit:UInt32}`,
-    { from: f.from, to: f.to, limit: f.limit },
+    params,
   );
   return rows.map(toEventSummary);
 }
