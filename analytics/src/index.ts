@@ -42,3 +42,7 @@ export * from './kb';
 export * from './workflow';
 /** Analysed mentions made from text the way ingest enriches them, and the engine's text dependencies (tests and `bench engine`). */
 export { engineDeps, mention as analyzedMention, type MentionSpec } from './engine/test-support';
+export { dayVolume, type HourVolume } from './queries/day-volume.query';
+export { dayTopEvents, type DayEvent } from './queries/day-top-events.query';
+export { dayEventSentiment, type SentimentCounts } from './queries/day-event-sentiment.query';
+export { risingAt, type RisingAt } from './queries/rising-at.query';

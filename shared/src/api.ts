@@ -99,3 +99,89 @@ export interface WallSnapshot {
   provinces: { province: string; mentions: number; negative: number }[];
 }
 
+
+/**
+ * The leaders' daily brief (`GET /api/v1/brief?date=YYYY-MM-DD`): one local
+ * calendar day [00:00, 24:00) in the configured time zone. Every number is
+ * computed from the stored data; nothing is estimated.
+ */
+export interface DailyBrief {
+  /** YYYY-MM-DD, local. */
+  date: string;
+  timezone: string;
+  /** The day as epoch ms: [from, to). */
+  from: number;
+  to: number;
+  /** When this brief was computed; deadline states are as of then. */
+  generated_at: number;
+  /** False while the day is still running (figures cover the day so far, up to `as_of`). */
+  complete: boolean;
+  as_of: number;
+  totals: {
+    mentions: number;
+    negative: number;
+    positive: number;
+    neutral: number;
+    /** negative / mentions; null on a day without mentions. */
+    negative_share: number | null;
+    /** Mentions per local hour 0–23 of the day. */
+    hourly: { hour: number; mentions: number; negative: number }[];
+  };
+  /** Events with the most mentions that day, with that day's mentions and their sentiment. */
+  top_events: {
+    id: string;
+    title: string;
+    keywords: string[];
+    mentions: number;
+    sentiment: { positive: number; negative: number; neutral: number };
+    negative_share: number | null;
+    first_seen: number;
+    /** Mentions over the event's whole life. */
+    size: number;
+    rumor_score: number;
+    provinces: string[];
+  }[];
+  /** Events active that day with rumor score ≥ 0.5 or a knowledge-base match, and whether each has been rebutted. */
+  rumors: {
+    event_id: string;
+    title: string;
+    mentions: number;
+    rumor_score: number;
+    first_seen: number;
+    rebutted: boolean;
+    /** A knowledge-base rebuttal (who, when) or an incident's rebuttal action. */
+    rebuttal?: { kind: 'kb'; source: string; date: string; url?: string; claim: string } | { kind: 'incident'; incident_id: string; at: number; link?: string };
+  }[];
+  incidents: {
+    opened: BriefIncident[];
+    closed: BriefIncident[];
+  };
+  /** Incidents whose clock started that day, per unit (the actor's units). */
+  response: {
+    units: { unit_id: string; unit_name?: string; incidents: number; released: number; first_release_median_ms: number | null; on_time_rate: number | null; decided: number; on_time: number }[];
+  };
+  watch: {
+    /** Events still rising at the end of the day: mentions in its last hour against the hour expected from the six before. */
+    rising: { event_id: string; title: string; recent: number; expected: number; ratio: number }[];
+    unrebutted_rumors: { event_id: string; title: string; rumor_score: number }[];
+    /** Incidents not closed at the end of the day, with their next deadline. */
+    open_incidents: { id: string; title: string; unit_id: string; unit_name?: string; status: string; next?: { label: string; due_at: number } }[];
+  };
+}
+
+export interface BriefIncident {
+  id: string;
+  title: string;
+  severity: import('./workflow').IncidentSeverity;
+  unit_id: string;
+  unit_name?: string;
+  status: import('./workflow').IncidentStatus;
+  opened_at: number;
+  closed_at?: number;
+  deadlines: { key: string; label: string; due_at: number; state: 'met' | 'met_late' | 'breached' | 'pending'; met_at?: number }[];
+}
+
+/** Stored daily briefs (`GET /api/v1/briefs`). */
+export interface StoredBriefsResponse {
+  briefs: { date: string; bytes: number; generated_at: number; path: string }[];
+}
