@@ -83,3 +83,12 @@ describe('GET /api/v1/events/:id/similar', () => {
     expect((await fetch(`${runtime.url}/api/v1/events/water/similar`)).status).toBe(401);
   });
 });
+
+describe('validation errors name their fields', () => {
+  it('a rejected rule answers 400 with each issue by its path, for the form to show next to the field', async () => {
+    const analyst = await userWithRoles(runtime.url!, await signInAdmin(runtime.url!), 'analyst1', ['analyst']);
+    const r = await analyst.post('/api/v1/rules', { kind: 'keyword', name: ' ', phrases: [] });
+    expect(r.status).toBe(400);
+    expect(r.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['name', 'phrases']);
+  });
+});
