@@ -12,6 +12,18 @@ export type AlertAction = (typeof ALERT_ACTIONS)[number];
 export interface AlertNotice {
   alert: Alert;
   action: AlertAction;
+  /**
+   * A message that is not an alert (the daily brief): rendered from these
+   * lines and links instead of the alert's fields, and sent to every enabled
+   * channel whatever its minimum severity. The alert only names the delivery.
+   */
+  message?: PlainMessage;
+}
+
+export interface PlainMessage {
+  headline: string;
+  lines: { label: string; value: string }[];
+  links: { label: string; url: string }[];
 }
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { low: '低', medium: '中', high: '高', critical: '紧急' };
@@ -137,6 +149,8 @@ interface Digest {
   severity: Severity;
   sections: Section[];
   links: AlertLinks;
+  /** The links at the end of the message: the alert and its event, or a plain message's own. */
+  actions: { label: string; url: string }[];
   /** An http(s) link to the official rebuttal, when the alert matched a known rumor. */
   rebuttalUrl?: string;
 }
@@ -170,14 +184,28 @@ function httpUrl(url: string | undefined): string | undefined {
   return url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
 }
 
-function digestOf({ alert, action }: AlertNotice, linkBase: string): Digest {
+function digestOf({ alert, action, message }: AlertNotice, linkBase: string): Digest {
+  if (message) {
+    return {
+      headline: truncateChars(oneLine(message.headline), MAX_TITLE_CHARS),
+      severity: alert.severity,
+      sections: message.lines.map((l) => ({ label: l.label, value: l.value })),
+      links: alertLinks(alert, linkBase),
+      actions: message.links.flatMap((l) => {
+        const url = httpUrl(l.url);
+        return url ? [{ label: l.label, url }] : [];
+      }),
+    };
+  }
+  const links = alertLinks(alert, linkBase);
   const severity = SEVERITY_LABELS[alert.severity];
   const title = truncateChars(oneLine(alert.title), MAX_TITLE_CHARS);
   const digest: Digest = {
     headline: `【${severity}】${ACTION_PHRASES[action]}：${title}`,
     severity: alert.severity,
     sections: [],
-    links: alertLinks(alert, linkBase),
+    links,
+    actions: [{ label: '查看预警', url: links.alert }, { label: '查看事件', url: links.event }],
   };
   const s = digest.sections;
   s.push({ label: '级别', value: action === 'escalated' ? `${severity}（已升级）` : severity });
@@ -265,7 +293,7 @@ function renderMarkdown(d: Digest, flavor: MarkdownFlavor, maxBytes: number): st
     }
   }
   if (d.rebuttalUrl && flavor.links) body.push(`[查看辟谣原文](${d.rebuttalUrl})`);
-  const tail = flavor.links ? [`[查看预警](${d.links.alert})　[查看事件](${d.links.event})`] : [];
+  const tail = flavor.links && d.actions.length ? [d.actions.map((a) => `[${a.label}](${a.url})`).join('　')] : [];
   return fitBlocks(head, body, tail, flavor.join, maxBytes);
 }
 
@@ -279,7 +307,7 @@ function renderText(d: Digest): string {
     }
   }
   if (d.rebuttalUrl) lines.push(`辟谣原文：${d.rebuttalUrl}`);
-  lines.push('', `查看预警：${d.links.alert}`, `查看事件：${d.links.event}`);
+  lines.push('', ...d.actions.map((a) => `${a.label}：${a.url}`));
   return lines.join('\n');
 }
 
@@ -291,7 +319,7 @@ function renderHtml(d: Digest): string {
     if (sec.items) parts.push(`<p><b>${e(sec.label)}</b>：</p><ul>${sec.items.map((it) => `<li>${e(it)}</li>`).join('')}</ul>`);
   }
   if (d.rebuttalUrl) parts.push(`<p><a href="${e(d.rebuttalUrl)}">查看辟谣原文</a></p>`);
-  parts.push(`<p><a href="${e(d.links.alert)}">查看预警</a>　<a href="${e(d.links.event)}">查看事件</a></p>`);
+  parts.push(`<p>${d.actions.map((a) => `<a href="${e(a.url)}">${e(a.label)}</a>`).join('　')}</p>`);
   return `<!doctype html><html><body>${parts.join('\n')}</body></html>`;
 }
 
@@ -302,6 +330,13 @@ export interface GenericWebhookBody {
   action: AlertAction;
   alert: Alert;
   links: AlertLinks;
+}
+
+/** A plain message (the daily brief) to a generic webhook. */
+export interface GenericMessageBody {
+  type: 'fenghuo.message';
+  id: string;
+  message: PlainMessage;
 }
 
 export interface WecomBody {
@@ -333,7 +368,8 @@ export interface EmailMessage {
   html: string;
 }
 
-export function webhookBody(notice: AlertNotice, linkBase: string): GenericWebhookBody {
+export function webhookBody(notice: AlertNotice, linkBase: string): GenericWebhookBody | GenericMessageBody {
+  if (notice.message) return { type: 'fenghuo.message', id: notice.alert.id, message: notice.message };
   return { type: 'fenghuo.alert', action: notice.action, alert: notice.alert, links: alertLinks(notice.alert, linkBase) };
 }
 
@@ -353,7 +389,7 @@ export function feishuBody(notice: AlertNotice, linkBase: string): FeishuBody {
   const d = digestOf(notice, linkBase);
   const button = (text: string, url: string, type: 'primary' | 'default') =>
     ({ tag: 'button', text: { tag: 'plain_text', content: text }, type, url });
-  const actions = [button('查看预警', d.links.alert, 'primary'), button('查看事件', d.links.event, 'default')];
+  const actions = d.actions.map((a, i) => button(a.label, a.url, i === 0 ? 'primary' : 'default'));
   if (d.rebuttalUrl) actions.push(button('查看辟谣原文', d.rebuttalUrl, 'default'));
   return {
     msg_type: 'interactive',
@@ -396,7 +432,7 @@ export function feishuSign(secret: string, timestampSec: number): string {
 
 export interface WebhookRequest {
   url: string;
-  body: GenericWebhookBody | WecomBody | DingtalkBody | FeishuBody;
+  body: GenericWebhookBody | GenericMessageBody | WecomBody | DingtalkBody | FeishuBody;
 }
 
 /**

@@ -30,6 +30,8 @@ export {
   type FeishuBody,
   type FeishuCard,
   type GenericWebhookBody,
+  type GenericMessageBody,
+  type PlainMessage,
   type WebhookRequest,
   type WecomBody,
 } from './formatters';

@@ -314,7 +314,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
       return;
     }
     for (const channel of channels) {
-      if (!channelWants(channel, change.alert.severity)) continue;
+      // A plain message (the daily brief) goes to every enabled channel; alerts by severity.
+      if (change.message ? !channel.enabled : !channelWants(channel, change.alert.severity)) continue;
       const id = deliveryId(change.alert.id, channel.id, change.action, change.alert.severity);
       if (remember(id)) track(deliver(change, channel, id));
     }

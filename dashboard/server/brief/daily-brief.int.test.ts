@@ -126,7 +126,7 @@ describe('the daily brief of a local day', () => {
     expect(first).toMatchObject({ unit_name: '荆州市委宣传部', status: 'closed', closed_at: at(20) });
     expect(first.deadlines.find((d) => d.key === 'response')).toMatchObject({ state: 'met', met_at: at(10) });
     // Every state is the workflow's own, with "warning" reported as pending.
-    const workflowView = await wf.incidents.get(cityActor, ids.rumor);
+    const workflowView = await wf.incidents.get(cityActor, ids.rumor!);
     expect(brief.incidents.opened[1]!.deadlines.map((d) => d.state)).toEqual(workflowView.clock!.deadlines.map((d) => (d.state === 'warning' ? 'pending' : d.state)));
     expect(JSON.stringify(brief)).not.toContain(ids.other);
     // The system sees every unit.
@@ -138,7 +138,7 @@ describe('the daily brief of a local day', () => {
     const brief = await buildDailyBrief({ store, workflow: wf, timezone: TZ, now: () => now }, cityActor, DATE);
     const stats = await wf.responseStats(cityActor, DAY, END);
     expect(brief.response.units).toHaveLength(1);
-    expect(brief.response.units[0]).toMatchObject({ unit_id: units.city.id, unit_name: '荆州市委宣传部', incidents: 2, released: 2, on_time_rate: stats.units[0]!.on_time_rate, first_release_median_ms: stats.units[0]!.first_release_median_ms });
+    expect(brief.response.units[0]).toMatchObject({ unit_id: units.city!.id, unit_name: '荆州市委宣传部', incidents: 2, released: 2, on_time_rate: stats.units[0]!.on_time_rate, first_release_median_ms: stats.units[0]!.first_release_median_ms });
     // The evening event: 6 in the last hour of the day, none in the six before.
     expect(brief.watch.rising).toEqual([{ event_id: 'ev-evening', title: '晚间灯光秀', recent: 6, expected: 0, ratio: 7 }]);
     expect(brief.watch.open_incidents.map((i) => i.id)).toEqual([ids.rumor]);
