@@ -58,7 +58,14 @@ describe('GET /api/v1/events filters', () => {
     expect((r.body as EventsResponse).events.map((e) => e.id)).toEqual(ids);
   });
 
+  it('without from, takes the last `hours` before to', async () => {
+    const ids = async (q: string) => ((await viewer.get(`/api/v1/events?to=${T0 - 88 * 24 * H}&${q}`)).body as EventsResponse).events.map((e) => e.id);
+    expect(await ids('hours=1')).toEqual([]);
+    expect(await ids('hours=48')).toEqual(['water-old']);
+  });
+
   it.each([
+    ['hours=0', 'hours'],
     ['platform=myspace', 'platform'],
     ['sentiment=angry', 'sentiment'],
     ['min_rumor=2', 'min_rumor'],

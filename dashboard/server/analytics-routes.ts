@@ -65,6 +65,8 @@ const HOUR = 3_600_000;
 const eventsQuery = z.object({
   from: time.optional(),
   to: time.optional(),
+  /** Without from: the last this many hours before `to` (the explorer's presets follow the data's "now", which is in the past during a replay). */
+  hours: z.coerce.number().positive().max(31 * 24).default(24),
   sort: z.enum(['rising', 'volume', 'rumor', 'recent']).default('rising'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   platform: z.enum(PLATFORMS).optional(),
@@ -182,7 +184,7 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
   router.get('/events', route(async (req, res) => {
     const q = parse(eventsQuery, req.query);
     const to = q.to ?? (await readNow());
-    const from = q.from ?? to - 24 * HOUR;
+    const from = q.from ?? to - q.hours * HOUR;
     const events = await listEvents(store, {
       from, to, sort: q.sort, limit: q.limit,
       platform: q.platform, province: q.province, sentiment: q.sentiment, minRumor: q.min_rumor, keyword: q.keyword,

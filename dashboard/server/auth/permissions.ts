@@ -46,7 +46,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/stats', access: 'public', tag: 'ingest', summary: 'Mentions stored, rejected, and the ingest lag' },
 
   // analytics
-  { method: 'GET', path: '/api/v1/events', access: ALL, tag: 'analytics', summary: 'Events in a time range, filtered by platform, province, dominant sentiment, minimum rumor score or keyword', query: ['from', 'to', 'sort', 'limit', 'platform', 'province', 'sentiment', 'min_rumor', 'keyword'] },
+  { method: 'GET', path: '/api/v1/events', access: ALL, tag: 'analytics', summary: 'Events in a time range, filtered by platform, province, dominant sentiment, minimum rumor score or keyword', query: ['from', 'to', 'hours', 'sort', 'limit', 'platform', 'province', 'sentiment', 'min_rumor', 'keyword'] },
   { method: 'GET', path: '/api/v1/events/:id', access: ALL, tag: 'analytics', summary: 'One event with its series, rumor signals and samples' },
   { method: 'GET', path: '/api/v1/events/:id/similar', access: ALL, tag: 'analytics', summary: 'Earlier events sharing the event’s keywords, most alike first', query: ['limit'] },
   { method: 'GET', path: '/api/v1/alerts/stream', access: ALL, tag: 'analytics', summary: 'Live alerts and clock notices (Server-Sent Events)', produces: 'text/event-stream' },
