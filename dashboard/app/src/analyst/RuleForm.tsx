@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { alertRuleInputSchema, SEVERITIES, type AlertRule, type AlertRuleInput } from '@fenghuo/shared/analytics';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { Field, type ControlProps } from './Field';
 import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
 
 export type RuleKind = AlertRuleInput['kind'];
@@ -100,27 +101,11 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
     }
   };
 
-  const field = (name: string, label: string, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode, hint?: string) => {
-    const err = errors[name];
-    const fid = `${id}-${name}`;
-    const described = [hint ? `${fid}-hint` : '', err ? `${fid}-err` : ''].filter(Boolean).join(' ') || undefined;
-    return (
-      <div className="field" key={name}>
-        <label htmlFor={fid}>{label}</label>
-        {control({ id: fid, 'aria-invalid': Boolean(err), ...(described ? { 'aria-describedby': described } : {}) })}
-        {hint && (
-          <p id={`${fid}-hint`} className="muted small">
-            {hint}
-          </p>
-        )}
-        {err && (
-          <p id={`${fid}-err`} className="field-error">
-            {err}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: string, label: string, control: (props: ControlProps) => ReactNode, hint?: string) => (
+    <Field key={name} id={`${id}-${name}`} label={label} error={errors[name]} hint={hint}>
+      {control}
+    </Field>
+  );
 
   const kinds: Record<RuleKind, string> = {
     keyword: t('关键词/短语监测', 'Keyword or phrase watch list'),

@@ -1,7 +1,208 @@
+import { useId, useMemo, useState } from 'react';
+import type { DebunkClaim } from '@fenghuo/shared/analytics';
+import type { ImportResponse } from '@fenghuo/shared/api';
+import type { SessionInfo } from '@fenghuo/shared/workflow';
+import { api, ApiError } from '../api';
+import { ClaimForm } from '../analyst/ClaimForm';
+import { safeHref } from '../analyst/safe-url';
+import { useLoad } from '../analyst/useLoad';
 import { useI18n } from '../i18n';
+import './analyst.css';
 
-// Placeholder until this page lands (issue 6).
+/**
+ * Sends a file's text as it is (CSV or JSON) to POST /api/v1/kb/import. The
+ * app's API client sends JSON only, so this asks the session for the CSRF
+ * token and posts the text itself.
+ */
+async function importClaims(text: string, format: 'csv' | 'json'): Promise<ImportResponse> {
+  const { csrf_token } = await api.get<SessionInfo>('/api/v1/session');
+  const res = await fetch(`/api/v1/kb/import?format=${format}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8', 'X-CSRF-Token': csrf_token, Accept: 'application/json' },
+    body: text,
+  });
+  const body = (await res.json().catch(() => ({}))) as Partial<ImportResponse> & { error?: string };
+  if (Array.isArray(body.errors)) return { imported: body.imported ?? 0, errors: body.errors };
+  throw new ApiError(res.status, body.error ?? `${res.status} ${res.statusText}`);
+}
+
+/** The debunk knowledge base (辟谣库): the rumors already refuted, matched against every event. */
 export default function KbPage(_props: { params: Record<string, string> }) {
   const { t } = useI18n();
-  return <p className="muted">{t('此页面建设中', 'This page is not built yet')}</p>;
+  const ids = useId();
+  const { data, error, reload } = useLoad<{ items: DebunkClaim[] }>('/api/v1/kb');
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<DebunkClaim>();
+  const [notice, setNotice] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
+  const [imported, setImported] = useState<ImportResponse & { file: string }>();
+  const [importing, setImporting] = useState(false);
+
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const items = [...(data?.items ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.claim.localeCompare(b.claim));
+    if (!q) return items;
+    return items.filter((c) => [c.claim, c.rebuttal, c.source, c.date, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
+  }, [data, search]);
+
+  const remove = async (c: DebunkClaim) => {
+    if (!window.confirm(t('删除这条辟谣条目？', 'Delete this entry?'))) return;
+    setActionError(undefined);
+    try {
+      await api.del(`/api/v1/kb/${encodeURIComponent(c.id)}`);
+      if (editing?.id === c.id) setEditing(undefined);
+      setNotice(t('已删除条目', 'Entry deleted'));
+      reload();
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImporting(true);
+    setImported(undefined);
+    setActionError(undefined);
+    try {
+      const format = /\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'csv' : 'json';
+      const r = await importClaims(await file.text(), format);
+      setImported({ ...r, file: file.name });
+      reload();
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  return (
+    <div className="analyst kb-page">
+      <h1>{t('辟谣库', 'Debunk knowledge base')}</h1>
+      <div className="kb-tools">
+        <label className="search">
+          {t('搜索', 'Search')}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('谣言、辟谣、来源或关键词', 'Claim, rebuttal, source or keyword')} />
+        </label>
+        <label>
+          {t('导入文件（CSV 或 JSON）', 'Import a file (CSV or JSON)')}
+          <input type="file" accept=".csv,.json,text/csv,application/json" disabled={importing} onChange={(e) => void onFile(e.target.files?.[0]).then(() => (e.target.value = ''))} aria-describedby={`${ids}-import-hint`} />
+        </label>
+        <span id={`${ids}-import-hint`} className="visually-hidden">
+          {t('CSV 列：claim, rebuttal, source, date, url, keywords', 'CSV columns: claim, rebuttal, source, date, url, keywords')}
+        </span>
+        <span className="form-actions">
+          {t('导出：', 'Export: ')}
+          <a href="/api/v1/kb/export?format=csv" download>
+            CSV
+          </a>
+          <a href="/api/v1/kb/export?format=json" download>
+            JSON
+          </a>
+        </span>
+      </div>
+      <div aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+        {importing && <p className="muted">{t('导入中…', 'Importing…')}</p>}
+        {imported && (
+          <div className="import-result" data-testid="import-result">
+            <p className={imported.imported ? 'notice' : 'form-error'}>
+              {t(`${imported.file}：导入 ${imported.imported} 条，${imported.errors.length} 行有错误`, `${imported.file}: ${imported.imported} imported, ${imported.errors.length} rows with errors`)}
+            </p>
+            {imported.errors.length > 0 && (
+              <ul>
+                {imported.errors.slice(0, 50).map((e, i) => (
+                  <li key={i}>
+                    {e.line !== undefined ? t(`第 ${e.line} 行：`, `Line ${e.line}: `) : e.index !== undefined ? t(`第 ${e.index + 1} 项：`, `Item ${e.index + 1}: `) : ''}
+                    {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {(error || actionError) && (
+        <p className="form-error" role="alert">
+          {error ?? actionError}
+        </p>
+      )}
+      <div className="crud-layout">
+        <section aria-labelledby={`${ids}-list`}>
+          <h2 id={`${ids}-list`} className="visually-hidden">
+            {t('条目', 'Entries')}
+          </h2>
+          {data && (
+            <p className="muted small">
+              {t(`共 ${data.items.length} 条`, `${data.items.length} entries`)}
+              {search.trim() ? t(`，匹配 ${shown.length} 条`, `, ${shown.length} match`) : ''}
+            </p>
+          )}
+          {data && shown.length === 0 && <p className="empty">{search.trim() ? t('没有匹配的条目', 'No entries match') : t('辟谣库为空', 'The knowledge base is empty')}</p>}
+          {shown.length > 0 && (
+            <table className="crud-table kb-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('谣言', 'Claim')}</th>
+                  <th scope="col">{t('辟谣', 'Rebuttal')}</th>
+                  <th scope="col">{t('来源 / 日期', 'Source / date')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('操作', 'Actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((c) => {
+                  const href = safeHref(c.url);
+                  return (
+                    <tr key={c.id} data-claim={c.id}>
+                      <td className="cell-clip">
+                        {c.claim}
+                        {c.keywords.length > 0 && <div className="keywords-line">{c.keywords.join(' · ')}</div>}
+                      </td>
+                      <td className="cell-clip">{c.rebuttal}</td>
+                      <td>
+                        {c.source}
+                        <br />
+                        <span className="muted small">{c.date}</span>
+                        {href && (
+                          <>
+                            <br />
+                            <a href={href} target="_blank" rel="noopener noreferrer">
+                              {t('链接', 'Link')}
+                            </a>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        <span className="actions">
+                          <button type="button" className="secondary small-button" onClick={() => setEditing(c)} aria-label={t(`编辑：${c.claim.slice(0, 20)}`, `Edit: ${c.claim.slice(0, 20)}`)}>
+                            {t('编辑', 'Edit')}
+                          </button>
+                          <button type="button" className="secondary small-button" onClick={() => void remove(c)} aria-label={t(`删除：${c.claim.slice(0, 20)}`, `Delete: ${c.claim.slice(0, 20)}`)}>
+                            {t('删除', 'Delete')}
+                          </button>
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="card">
+          <ClaimForm
+            key={editing?.id ?? 'new'}
+            {...(editing ? { claim: editing, onCancel: () => setEditing(undefined) } : {})}
+            onSaved={() => {
+              setNotice(editing ? t('已保存条目', 'Entry saved') : t('已添加条目', 'Entry added'));
+              setEditing(undefined);
+              reload();
+            }}
+          />
+        </section>
+      </div>
+    </div>
+  );
 }
