@@ -29,7 +29,7 @@ export function timelineDomain(rows: readonly StackRow[], markers: readonly Time
   const times = [...rows.map((r) => r.t), ...markers.map((m) => m.at), now];
   let start = Math.min(...times);
   let end = Math.max(...times, ...rows.map((r) => r.t + MINUTE));
-  const reach = end + Math.max(HOUR, end - start) * 0.5;
+  const reach = end + Math.max(2 * HOUR, end - start);
   for (const d of deadlines) if (d.due_at <= reach) end = Math.max(end, d.due_at);
   if (end - start < HOUR) start = end - HOUR;
   return [start, end];
