@@ -7,6 +7,8 @@ import { createMentionsHandler, type MentionsRouteOptions } from '@fenghuo/inges
 import type { Workflow } from '@fenghuo/analytics';
 import { createAnalyticsRoutes, type AnalyticsRoutesDeps } from './analytics-routes';
 import { createAuthMiddleware } from './auth/auth-middleware';
+import { createBriefRoutes } from './brief/brief-routes';
+import type { BriefService } from './brief/brief-service';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { statusPage } from './status-page';
@@ -35,6 +37,8 @@ export interface AppDeps {
   live?: LiveHub;
   /** The browser app at `/`; without it, a plain status page. */
   web?: WebApp;
+  /** The daily brief (JSON, PDF, stored briefs); needs the workflow. */
+  brief?: BriefService;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -81,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.ingest) app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
+  if (deps.brief && deps.workflow) app.use('/api/v1', createBriefRoutes(deps.brief, deps.workflow));
 
   if (deps.live) {
     const live = deps.live;

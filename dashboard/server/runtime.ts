@@ -44,6 +44,9 @@ import { createLiveHub } from './live/live-hub';
 import { prepareWebApp } from './web/serve-app';
 import { createApp } from './app';
 import { channelTester } from './analytics-setup';
+import { createBriefService, type BriefService } from './brief/brief-service';
+import { startBriefScheduler, type BriefScheduler } from './brief/brief-scheduler';
+import { createBriefRenderer } from './brief/pdf-renderer';
 
 export interface Roles {
   /** HTTP ingest: validates and publishes to mentions.raw. */
@@ -88,6 +91,10 @@ export interface Runtime {
   workflow: Workflow;
   /** Set when this start created the `admin` user with a generated password (print it once). */
   adminPassword?: { password: string; file: string };
+  /** The daily brief (API processes). */
+  brief?: BriefService;
+  /** Set when FENGHUO_BRIEF_AT schedules the brief in this process. */
+  briefScheduler?: BriefScheduler;
   stop(): Promise<void>;
 }
 
@@ -334,8 +341,40 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       const freshnessP95 = workers.length ? () => (writer.freshness().count ? writer.freshness().p95 : undefined) : undefined;
       const live = await createLiveHub({ bus, store, workflow, openAlerts, logger, ...(freshnessP95 ? { freshnessP95 } : {}) });
       stoppers.push(() => live.close());
-      const web = await prepareWebApp(options.roles.api ? (options.web ?? config.dashboard.mode) : 'off', config.timezone);
+      const webMode = options.roles.api ? (options.web ?? config.dashboard.mode) : 'off';
+      const web = await prepareWebApp(webMode, config.timezone);
       stoppers.push(() => web.close());
+      // The daily brief: one headless Chromium per process, launched on the first PDF, closed on stop.
+      const renderer = createBriefRenderer(config.dashboard.chromium ? { chromium: config.dashboard.chromium } : {});
+      stoppers.push(() => renderer.close());
+      // Stored briefs are announced through the channels: the analytics notifier, or one of this process's own.
+      let briefNotifier: Notifier | undefined;
+      const notifierForBriefs = () => {
+        if (runtime.notifier) return runtime.notifier;
+        if (!briefNotifier) {
+          briefNotifier = createNotifier({
+            channels: async () => (await channels.list()).filter((c) => c.enabled),
+            log: createStoreDeliveryLog(store),
+            linkBase: config.notify.publicUrl,
+            ...(config.notify.smtpUrl ? { smtp: parseSmtpUrl(config.notify.smtpUrl, config.notify.smtpFrom) } : {}),
+            logger,
+          });
+          const n = briefNotifier;
+          stoppers.push(() => n.close());
+        }
+        return briefNotifier;
+      };
+      const brief = createBriefService({
+        store,
+        workflow,
+        timezone: config.timezone,
+        dataDir: config.dataDir,
+        publicUrl: config.notify.publicUrl,
+        renderer,
+        selfUrl: () => runtime.url,
+        notifier: notifierForBriefs,
+      });
+      runtime.brief = brief;
       const app = createApp({
         live,
         web,
@@ -346,6 +385,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         workflow,
         workflowOptions: { secureCookies: config.auth.secureCookies },
         trustProxy: config.auth.trustProxy,
+        brief,
         analytics: {
           store,
           bus,
@@ -391,6 +431,22 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
             server.closeIdleConnections();
           }),
       );
+    }
+    // The scheduled brief renders the served page, so it runs where the app is served.
+    if (config.dashboard.briefAt && runtime.brief && runtime.url && options.roles.api) {
+      const brief = runtime.brief;
+      const scheduler = startBriefScheduler({
+        at: config.dashboard.briefAt,
+        timezone: config.timezone,
+        exists: (date) => brief.archive.file(date) !== undefined,
+        generate: async (date) => {
+          const stored = await brief.generateStored(date);
+          logger.info({ date, bytes: stored.bytes }, 'daily brief stored and sent');
+        },
+        onError: (error, date) => logger.error({ err: error, date }, 'daily brief failed'),
+      });
+      runtime.briefScheduler = scheduler;
+      stoppers.push(() => scheduler.stop());
     }
     // Stoppers run in reverse: HTTP, workers, prepare threads, bus, store.
     return runtime;

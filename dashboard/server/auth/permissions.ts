@@ -109,6 +109,12 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/replies/:id/answer', access: RESPONDERS, tag: 'replies', summary: 'Record the answer (expected_version, answer, qa_id)', body: true },
   { method: 'POST', path: '/api/v1/replies/:id/close', access: RESPONDERS, tag: 'replies', summary: 'Close without an answer (spam, duplicate), with a reason', body: true },
 
+  // daily brief
+  { method: 'GET', path: '/api/v1/brief', access: ALL, tag: 'brief', summary: 'The daily brief of a local day (default yesterday): top events, rumors, incidents and deadlines, response per unit, what to watch; incidents of one’s units', query: ['date'] },
+  { method: 'GET', path: '/api/v1/brief.pdf', access: ALL, tag: 'brief', summary: 'The daily brief page as an A4 PDF (headless Chromium; 503 when none is installed)', query: ['date'], produces: 'application/pdf' },
+  { method: 'GET', path: '/api/v1/briefs', access: ALL, tag: 'brief', summary: 'Briefs stored by the schedule (FENGHUO_BRIEF_AT); users who see every unit only' },
+  { method: 'GET', path: '/api/v1/briefs/:date.pdf', access: ALL, tag: 'brief', summary: 'One stored brief as PDF; users who see every unit only', produces: 'application/pdf' },
+
   // administration
   { method: 'GET', path: '/api/v1/units', access: ALL, tag: 'admin', summary: 'Units and their hierarchy' },
   { method: 'POST', path: '/api/v1/units', access: ADMINS, tag: 'admin', summary: 'New unit', body: true },
