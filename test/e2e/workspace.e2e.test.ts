@@ -119,6 +119,8 @@ describe('incident room and press-office workspace in Chromium', () => {
     // The suggestions come from the Q&A library.
     await page.locator('.suggestion').first().waitFor();
     expect(await page.locator('.suggestions').innerText()).toContain('自来水');
+    await mark.first().scrollIntoViewIfNeeded();
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'drafting.png') });
 
     // Fixed, checked clean of personal data, submitted (saving first).
@@ -199,6 +201,16 @@ describe('incident room and press-office workspace in Chromium', () => {
     await page.waitForURL(/\/incidents\/inc-/);
     await page.getByRole('heading', { name: '城区供水管网爆管' }).waitFor();
     expect(await page.locator('.room-clocks figure').count()).toBeGreaterThan(0);
+    // Logging what was done by hand: it lands in the list and on the timeline, and meets the response deadline.
+    await page.getByText('记录处置动作').click();
+    const action = page.getByRole('form', { name: '记录处置动作' });
+    await action.getByLabel('动作').selectOption('statement');
+    await action.getByLabel('链接').fill('https://www.jingzhou.gov.cn/notice/1');
+    await action.getByLabel('说明').fill('官网发布停水通知');
+    await action.getByRole('button', { name: '记录动作' }).click();
+    await expect.poll(() => page.locator('.action-list').innerText(), { timeout: 10_000 }).toContain('官网发布停水通知');
+    expect(await page.locator('.tl-marker-action').count()).toBe(1);
+    await expect.poll(() => page.locator('.room-clocks figure[data-tone="done"]').count(), { timeout: 10_000 }).toBe(1);
     await context.close();
   });
 });

@@ -36,7 +36,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
   const [transitions, setTransitions] = useState<DraftTransition[]>();
   const [conflict, setConflict] = useState<string>();
   const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' }>();
   const [busy, setBusy] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -115,14 +115,14 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
   const save = async (ev?: FormEvent) => {
     ev?.preventDefault();
     const d = await run(saveNow);
-    if (d) setNotice(t(`已保存为第 ${d.text_version} 版`, `Saved as version ${d.text_version}`));
+    if (d) setNotice({ tone: 'ok', text: t(`✓ 已保存为第 ${d.text_version} 版`, `✓ Saved as version ${d.text_version}`) });
   };
   const check = async () => {
     const text = body;
     const r = await run(() => api.post<{ findings: CheckFinding[]; blocking: boolean }>('/api/v1/checks', { text, kind: draft.kind, platform: draft.platform, ...(draft.incident_id ? { incident_id: draft.incident_id } : {}) }));
     if (r) {
       setChecked({ text, findings: r.findings });
-      setNotice(r.findings.length ? t(`检查发现 ${r.findings.length} 处问题`, `${r.findings.length} finding(s)`) : t('检查通过，未发现问题', 'The checks found nothing'));
+      setNotice(r.findings.length ? { tone: 'warn', text: t(`⚠ 检查发现 ${r.findings.length} 处问题，已在文中标出`, `⚠ ${r.findings.length} finding(s), marked in the text`) } : { tone: 'ok', text: t('✓ 检查通过，未发现问题', '✓ The checks found nothing') });
     }
   };
   const submit = async () => {
@@ -133,7 +133,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
     if (d) {
       adopt(d);
       void loadHistory();
-      setNotice(t('已提交审核', 'Submitted for review'));
+      setNotice({ tone: 'ok', text: t('✓ 已提交审核', '✓ Submitted for review') });
     }
   };
   const insert = (text: string) => {
@@ -199,8 +199,8 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
         </p>
       )}
       {notice && (
-        <p className="form-ok" role="status">
-          {notice}
+        <p className={notice.tone === 'ok' ? 'form-ok' : 'form-warn'} role="status">
+          {notice.text}
         </p>
       )}
       {draft.status === 'rejected' && draft.reviews.length > 0 && (
@@ -240,15 +240,15 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             </div>
           </form>
 
-          <section className="ws-card check-panel" aria-label={t('检查结果', 'Check results')}>
-            <h2>{t('检查结果', 'Check results')}</h2>
-            {stale && <p className="stale-note">{t('↻ 文字已修改，标注对应上次检查的文字；请重新检查。', '↻ The text changed since the last check; run the check again.')}</p>}
-            {checked && <HighlightedText text={checked.text} findings={findings} />}
-            <FindingsList findings={findings} onJump={editable ? jump : undefined} />
-          </section>
         </div>
 
         <aside className="editor-side">
+          <section className="ws-card check-panel" aria-label={t('检查结果', 'Check results')}>
+            <h2>{t('检查结果', 'Check results')}</h2>
+            {stale && <p className="stale-note">{t('↻ 文字已修改，标注对应上次检查的文字；请重新检查。', '↻ The text changed since the last check; run the check again.')}</p>}
+            <FindingsList findings={findings} onJump={editable ? jump : undefined} />
+            {checked && <HighlightedText text={checked.text} findings={findings} />}
+          </section>
           {draft.incident_id && (
             <section className="ws-card suggestions" aria-label={t('参考建议', 'Suggestions')}>
               <h2>{t('参考建议', 'Suggestions')}</h2>
@@ -297,7 +297,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             <section className="ws-card publication" aria-label={t('发布记录', 'Publication')}>
               <h2>{t('发布记录', 'Publication')}</h2>
               <p>
-                📢 {draft.publication.where} · {formatDateTime(draft.publication.at)} · {draft.publication.by === session.user.id ? t('我', 'me') : draft.publication.by}
+                ◉ {draft.publication.where} · {formatDateTime(draft.publication.at)} · {draft.publication.by === session.user.id ? t('我', 'me') : draft.publication.by}
               </p>
               {draft.publication.link && (
                 <p>

@@ -146,38 +146,32 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
         </p>
       )}
 
-      <section className="ws-card room-clocks" aria-label={t('时限', 'Deadlines')}>
-        <h2>{t('时限', 'Deadlines')}</h2>
-        {deadlines.length ? (
-          <div className="clock-row">
-            {deadlines.map((d) => (
-              <div key={d.key} className="clock-cell">
-                <CountdownRing deadline={d} now={now} size={96} />
-                {d.basis && <p className="clock-basis muted">{d.basis}</p>}
-              </div>
-            ))}
-            {incident.clock?.next_update_due_at !== undefined && (
-              <p className="clock-next">
-                {t('下次持续发布应在', 'Next update due')} {formatDateTime(incident.clock.next_update_due_at)}
-              </p>
-            )}
-          </div>
-        ) : (
-          <p className="muted">{t('此级别没有法定时限', 'No statutory deadlines for this severity')}</p>
-        )}
-        {incident.clock && (
-          <p className="muted clock-start">
-            {t('计时起点', 'Clock starts')}：{formatDateTime(incident.clock.start_at)}（{incident.clock.start_basis === 'detection' ? t('发现时间', 'detection') : t('首条信息', 'first mention')}）
-          </p>
-        )}
-      </section>
-
-      <section className="ws-card" aria-label={t('时间线', 'Timeline')}>
-        <h2>{t('时间线', 'Timeline')}</h2>
-        <IncidentTimeline volume={volume} markers={markers} deadlines={deadlines} now={now} />
-      </section>
-
-      <div className="room-grid">
+      <div className="room-top">
+        <section className="ws-card room-clocks" aria-label={t('时限', 'Deadlines')}>
+          <h2>{t('时限', 'Deadlines')}</h2>
+          {deadlines.length ? (
+            <div className="clock-row">
+              {deadlines.map((d) => (
+                <div key={d.key} className="clock-cell">
+                  <CountdownRing deadline={d} now={now} size={84} />
+                  {d.basis && <p className="clock-basis muted">{d.basis}</p>}
+                </div>
+              ))}
+              {incident.clock?.next_update_due_at !== undefined && (
+                <p className="clock-next">
+                  {t('下次持续发布应在', 'Next update due')} {formatDateTime(incident.clock.next_update_due_at)}
+                </p>
+              )}
+            </div>
+          ) : (
+            <p className="muted">{t('此级别没有法定时限', 'No statutory deadlines for this severity')}</p>
+          )}
+          {incident.clock && (
+            <p className="muted clock-start">
+              {t('计时起点', 'Clock starts')}：{formatDateTime(incident.clock.start_at)}（{incident.clock.start_basis === 'detection' ? t('发现时间', 'detection') : t('首条信息', 'first mention')}）
+            </p>
+          )}
+        </section>
         <section className="ws-card" aria-label={t('处置动作', 'Response actions')}>
           <h2>{t('处置动作', 'Response actions')}</h2>
           {actions.length ? (
@@ -210,6 +204,14 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
             </details>
           )}
         </section>
+      </div>
+
+      <section className="ws-card" aria-label={t('时间线', 'Timeline')}>
+        <h2>{t('时间线', 'Timeline')}</h2>
+        <IncidentTimeline volume={volume} markers={markers} deadlines={deadlines} now={now} />
+      </section>
+
+      <div className="room-grid room-grid-2">
 
         <section className="ws-card" aria-label={t('关联事件', 'Linked events')}>
           <h2>{t('关联事件', 'Linked events')}</h2>

@@ -111,7 +111,7 @@ export default function IncidentsPage(_props: { params: Record<string, string> }
                   <td>
                     {next && left !== undefined ? (
                       <span className={left < 0 ? 'due-late' : ''}>
-                        {left < 0 ? '✕ ' : '⏱ '}
+                        {left < 0 ? '✕ ' : '◔ '}
                         {next.label} · {left < 0 ? `${t('超时', 'late')} ${formatDuration(-left, lang)}` : `${t('剩余', 'left')} ${formatDuration(left, lang)}`}
                         <span className="muted"> （{formatDateTime(next.due_at)}）</span>
                       </span>

@@ -42,7 +42,7 @@ export const DRAFT_STATUS_LABELS: Record<DraftStatus, [string, string]> = {
 };
 
 /** An icon per draft status, so the status never rests on colour alone. */
-export const DRAFT_STATUS_ICON: Record<DraftStatus, string> = { draft: '✎', submitted: '⧗', approved: '✓', published: '📢', rejected: '↩' };
+export const DRAFT_STATUS_ICON: Record<DraftStatus, string> = { draft: '✎', submitted: '…', approved: '✓', published: '◉', rejected: '↩' };
 
 export const TEMPLATE_LABELS: Record<TemplateKindName, [string, string]> = {
   situation_report: ['情况通报', 'Situation report'],

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { area, stack } from 'd3-shape';
+import { area, curveStepAfter, stack } from 'd3-shape';
 import { formatClock, formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { deadlineMark, deadlineX, markerX, stackRows, type StackRow, type TimelineDeadline, type TimelineMarker, type VolumePoint } from './accessors';
+import { deadlineMark, deadlineX, markerX, stackRows, volumeBin, type StackRow, type TimelineDeadline, type TimelineMarker, type VolumePoint } from './accessors';
 import { DEFAULT_MARGIN, timeTicks, timelineDomain, timelineScales, type TimelineScales } from './scales';
 
 export interface IncidentTimelineProps {
@@ -36,27 +36,31 @@ const MARKER_ICON: Record<TimelineMarker['kind'], string> = { first_mention: '�
 const LANES = 3;
 
 /**
- * The incident on one time axis: the volume of its linked events per minute,
- * stacked by platform; above it the first mention, the detection and each
+ * The incident on one time axis: the volume of its linked events per minute
+ * (per 5 or 15 minutes, or hour, as the story gets longer), stacked by platform; above it the first mention, the detection and each
  * response action; the statutory deadlines as dashed lines with their state
  * in an icon and words; and a line for now.
  */
-export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100, height = 300, scales }: IncidentTimelineProps) {
+export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100, height = 260, scales }: IncidentTimelineProps) {
   const { t, lang } = useI18n();
-  const { rows, platforms, maxTotal } = useMemo(() => stackRows(volume), [volume]);
-  const domain = useMemo(() => timelineDomain(rows, markers, deadlines, now), [rows, markers, deadlines, now]);
+  const bin = useMemo(() => volumeBin(volume), [volume]);
+  const { rows, platforms, maxTotal } = useMemo(() => stackRows(volume, bin), [volume, bin]);
+  const domain = useMemo(() => timelineDomain(rows, markers, deadlines, now, bin), [rows, markers, deadlines, now, bin]);
   const s = useMemo(() => scales ?? timelineScales(domain, maxTotal, width, height), [scales, domain, maxTotal, width, height]);
   const [x0, x1] = s.x.domain() as [number, number];
   const layers = useMemo(() => {
     if (!rows.length) return [];
-    const series = stack<StackRow>().keys(platforms)(rows);
-    // A minute's count is drawn over that minute, so the curve steps rather than slopes into the void.
+    // The last bin gets its width too: a closing copy of it one bin on.
+    const last = rows[rows.length - 1]!;
+    const series = stack<StackRow>().keys(platforms)([...rows, { ...last, t: last.t + bin }]);
+    // A minute's count is drawn over that minute, so the curve steps rather than slopes between minutes.
     const shape = area<{ 0: number; 1: number; data: StackRow }>()
+      .curve(curveStepAfter)
       .x((d) => s.x(d.data.t))
       .y0((d) => s.y(d[0]))
       .y1((d) => s.y(d[1]));
     return series.map((layer, i) => ({ platform: platforms[i]!, d: shape(layer as unknown as { 0: number; 1: number; data: StackRow }[]) ?? '' }));
-  }, [rows, platforms, s]);
+  }, [rows, platforms, s, bin]);
   const ticks = useMemo(() => timeTicks([x0, x1]), [x0, x1]);
   const top = DEFAULT_MARGIN.top;
   const bottom = (s.y.range() as [number, number])[0];
@@ -88,8 +92,8 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
           <text x={left - 6} y={bottom} textAnchor="end">
             0
           </text>
-          <text x={left - 6} y={top - 6} textAnchor="end" className="tl-unit">
-            {t('条/分', '/min')}
+          <text x={left - 6} y={top - 16} textAnchor="end" className="tl-unit">
+            {bin < 3_600_000 ? t(`条/${bin / 60_000}分`, `per ${bin / 60_000} min`) : t(`条/${bin / 3_600_000}小时`, `per ${bin / 3_600_000} h`)}
           </text>
         </g>
         <g className="tl-volume">
@@ -117,14 +121,6 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
               </g>
             );
           })}
-          {beyond.map((d, i) => {
-            const mark = deadlineMark(d);
-            return (
-              <text key={d.key} className={`tl-beyond tl-deadline-${mark.tone}`} x={right} y={bottom - 8 - i * 15} textAnchor="end" data-key={d.key}>
-                {`${mark.icon} ${d.label} ${t('截止', 'due')} ${formatDateTime(d.due_at)} →`}
-              </text>
-            );
-          })}
         </g>
         <g className="tl-markers">
           {markers
@@ -132,10 +128,12 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
             .map((m, i) => {
               const x = s.x(markerX(m));
               const y = 14 + (i % LANES) * 16;
+              // Near the right edge the label reads leftwards from its line, so it is not cut off.
+              const flip = x > right - 140;
               return (
                 <g key={`${m.kind}-${m.at}-${i}`} className={`tl-marker tl-marker-${m.kind}`} data-kind={m.kind}>
                   <line x1={x} x2={x} y1={y + 4} y2={bottom} />
-                  <text x={x + 3} y={y}>
+                  <text x={flip ? x - 3 : x + 3} y={y} textAnchor={flip ? 'end' : 'start'}>
                     {`${MARKER_ICON[m.kind]} ${m.label} ${formatClock(m.at)}`}
                   </text>
                 </g>
@@ -151,7 +149,7 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
           </g>
         )}
       </svg>
-      {platforms.length > 0 && (
+      {(platforms.length > 0 || beyond.length > 0) && (
         <figcaption className="tl-legend">
           {platforms.map((p, i) => (
             <span key={p} className="tl-legend-item">
@@ -159,6 +157,14 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
               {platformName(p)}
             </span>
           ))}
+          {beyond.map((d) => {
+            const mark = deadlineMark(d);
+            return (
+              <span key={d.key} className={`tl-beyond tl-deadline-${mark.tone}`} data-key={d.key}>
+                {`${mark.icon} ${d.label} ${t('截止', 'due')} ${formatDateTime(d.due_at)} →`}
+              </span>
+            );
+          })}
         </figcaption>
       )}
     </figure>

@@ -25,10 +25,10 @@ export const DEFAULT_MARGIN: TimelineMargin = { top: 64, right: 24, bottom: 28, 
  * half the span again are left off the axis (the component shows them at the
  * edge with an arrow). At least one hour.
  */
-export function timelineDomain(rows: readonly StackRow[], markers: readonly TimelineMarker[], deadlines: readonly TimelineDeadline[], now: number): [number, number] {
+export function timelineDomain(rows: readonly StackRow[], markers: readonly TimelineMarker[], deadlines: readonly TimelineDeadline[], now: number, bin = MINUTE): [number, number] {
   const times = [...rows.map((r) => r.t), ...markers.map((m) => m.at), now];
   let start = Math.min(...times);
-  let end = Math.max(...times, ...rows.map((r) => r.t + MINUTE));
+  let end = Math.max(...times, ...rows.map((r) => r.t + bin));
   const reach = end + Math.max(2 * HOUR, end - start);
   for (const d of deadlines) if (d.due_at <= reach) end = Math.max(end, d.due_at);
   if (end - start < HOUR) start = end - HOUR;
