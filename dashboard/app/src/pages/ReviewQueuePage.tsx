@@ -99,10 +99,10 @@ function ReviewPanel({ draft, onDecided }: { draft: DraftView; onDecided: (messa
         <label>
           {t('审核意见', 'Comment')}
           <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="review-comment-hint" />
-          <span id="review-comment-hint" className="muted">
-            {t('退回时必填', 'Required to reject')}
-          </span>
         </label>
+        <span id="review-comment-hint" className="muted">
+          {t('退回时必填', 'Required to reject')}
+        </span>
         {error && (
           <p className="form-error" role="alert">
             {error}
