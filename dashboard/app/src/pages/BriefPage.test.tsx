@@ -65,7 +65,7 @@ describe('the daily brief page', () => {
 
   it('asks the API for the date in the address and marks itself ready, with links to the days around it', async () => {
     window.history.replaceState(null, '', '/brief?date=2026-11-26');
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify(fixture()), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL) => new Response(JSON.stringify(fixture()), { status: 200, headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetchMock);
     const { container } = render(<I18nProvider lang="zh"><BriefPage params={{}} /></I18nProvider>);
     await waitFor(() => expect(container.querySelector('[data-brief-state="ready"]')).not.toBeNull());
@@ -82,6 +82,18 @@ describe('the daily brief page', () => {
     const { container } = render(<I18nProvider lang="zh"><BriefPage params={{}} /></I18nProvider>);
     await waitFor(() => expect(container.querySelector('[data-brief-state="error"]')).not.toBeNull());
     expect(screen.getByRole('alert').textContent).toContain('expected a calendar date');
+  });
+
+  it('keeps long lists short for one A4 page and says how many more there are', () => {
+    const b = fixture();
+    b.rumors = Array.from({ length: 11 }, (_, i) => ({ event_id: `r${i}`, title: `传言${i}`, mentions: 1, rumor_score: 0.6, first_seen: FROM, rebutted: false }));
+    b.watch.unrebutted_rumors = b.rumors.map((r) => ({ event_id: r.event_id, title: r.title, rumor_score: 0.6 }));
+    render(<I18nProvider lang="zh"><BriefView brief={b} /></I18nProvider>);
+    expect(screen.getByTestId('brief-rumor-table').querySelectorAll('tbody tr')).toHaveLength(8);
+    expect(screen.getByText('另有 3 项未列出')).toBeTruthy();
+    // Watch: 1 rising + 4 of 11 unrebutted shown.
+    expect(screen.getByTestId('brief-watch').querySelectorAll('li')).toHaveLength(5);
+    expect(screen.getByText('另有 7 项未列出')).toBeTruthy();
   });
 
   it('adds calendar days across month and year ends', () => {

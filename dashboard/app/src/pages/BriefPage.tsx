@@ -18,6 +18,14 @@ export function addDays(date: string, days: number): string {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Rows a list shows, so that the brief stays one A4 page; the rest is counted, not hidden silently. */
+export const CAPS = { rumors: 8, incidents: 6, watch: 4 } as const;
+
+function More({ total, shown, t }: { total: number; shown: number; t: T }) {
+  if (total <= shown) return null;
+  return <p className="brief-more muted small">{t(`另有 ${total - shown} 项未列出`, `${total - shown} more not listed`)}</p>;
+}
+
 function longDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
@@ -70,7 +78,7 @@ function IncidentTable({ list, t, lang, caption, testId }: { list: BriefIncident
         </tr>
       </thead>
       <tbody>
-        {list.map((i) => (
+        {list.slice(0, CAPS.incidents).map((i) => (
           <tr key={i.id}>
             <td>
               <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link>
@@ -83,6 +91,13 @@ function IncidentTable({ list, t, lang, caption, testId }: { list: BriefIncident
           </tr>
         ))}
       </tbody>
+      {list.length > CAPS.incidents && (
+        <tfoot>
+          <tr>
+            <td colSpan={5} className="muted small">{t(`另有 ${list.length - CAPS.incidents} 件未列出`, `${list.length - CAPS.incidents} more not listed`)}</td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }
@@ -198,7 +213,7 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
               </tr>
             </thead>
             <tbody>
-              {brief.rumors.map((r) => (
+              {brief.rumors.slice(0, CAPS.rumors).map((r) => (
                 <tr key={r.event_id} data-rebutted={r.rebutted}>
                   <td>{r.title}</td>
                   <td className="num">{formatCount(r.mentions, lang)}</td>
@@ -217,6 +232,7 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
             </tbody>
           </table>
         )}
+        <More total={brief.rumors.length} shown={CAPS.rumors} t={t} />
       </Section>
 
       <Section title={t('处置事项与时限', 'Incidents and deadlines')}>
@@ -264,17 +280,17 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
           <p className="muted">{t('无需特别关注的事项。', 'Nothing needs particular attention.')}</p>
         ) : (
           <ul data-testid="brief-watch">
-            {brief.watch.rising.map((r) => (
+            {brief.watch.rising.slice(0, CAPS.watch).map((r) => (
               <li key={`r-${r.event_id}`}>
                 <b>{t('仍在升温', 'Still rising')}</b>：{r.title}（{t(`末1小时 ${r.recent} 条，按此前6小时速率预期 ${r.expected} 条`, `${r.recent} in the last hour against ${r.expected} expected from the six before`)}）
               </li>
             ))}
-            {brief.watch.unrebutted_rumors.map((r) => (
+            {brief.watch.unrebutted_rumors.slice(0, CAPS.watch).map((r) => (
               <li key={`u-${r.event_id}`}>
                 <b>{t('未辟谣', 'Not rebutted')}</b>：{r.title}（{t('谣言评分', 'score')} {r.rumor_score.toFixed(2)}）
               </li>
             ))}
-            {brief.watch.open_incidents.map((i) => (
+            {brief.watch.open_incidents.slice(0, CAPS.watch).map((i) => (
               <li key={`i-${i.id}`}>
                 <b>{t('未办结', 'Open')}</b>：{i.title}（{i.unit_name ?? i.unit_id}
                 {i.next ? `，${t('下一时限', 'next')} ${i.next.label} ${formatDateTime(i.next.due_at).slice(5)}` : ''}）
@@ -282,6 +298,11 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
             ))}
           </ul>
         )}
+        <More
+          total={brief.watch.rising.length + brief.watch.unrebutted_rumors.length + brief.watch.open_incidents.length}
+          shown={Math.min(CAPS.watch, brief.watch.rising.length) + Math.min(CAPS.watch, brief.watch.unrebutted_rumors.length) + Math.min(CAPS.watch, brief.watch.open_incidents.length)}
+          t={t}
+        />
       </Section>
 
       <footer className="brief-footer muted small">
