@@ -211,6 +211,11 @@ describe('incident room and press-office workspace in Chromium', () => {
     await expect.poll(() => page.locator('.action-list').innerText(), { timeout: 10_000 }).toContain('官网发布停水通知');
     expect(await page.locator('.tl-marker-action').count()).toBe(1);
     await expect.poll(() => page.locator('.room-clocks figure[data-tone="done"]').count(), { timeout: 10_000 }).toBe(1);
+    // An action logged elsewhere arrives over the live feed (wall snapshots every 2 s; the poll is a minute while live).
+    const id = page.url().split('/incidents/')[1]!;
+    expect((await responder.post(`/api/v1/incidents/${id}/actions`, { kind: 'update', at: Date.now(), note: '抢修进展通报' })).status).toBe(201);
+    await expect.poll(() => page.locator('.action-list').innerText(), { timeout: 8_000 }).toContain('抢修进展通报');
+    expect(await page.locator('.tl-marker-action').count()).toBe(2);
     await context.close();
   });
 });

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EventDetail } from '@fenghuo/shared/analytics';
+import type { WallSnapshot } from '@fenghuo/shared/api';
 import { INCIDENT_SEVERITY_LABELS, type ActionInput, type Incident } from '@fenghuo/shared/workflow';
 import { api, ApiError, qs } from '../api';
 import { CountdownRing } from '../charts/CountdownRing/CountdownRing';
 import type { VolumePoint } from '../charts/IncidentTimeline/accessors';
 import { IncidentTimeline } from '../charts/IncidentTimeline/IncidentTimeline';
 import { formatCount, formatDateTime } from '../format';
+import { useLive } from '../live/useLive';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useCan } from '../session';
@@ -17,14 +19,16 @@ import type { DraftView } from '../workspace/types';
 import { useUnits } from '../workspace/useUnits';
 import './workspace.css';
 
+const LIVE_EVENTS = ['hello', 'wall'] as const;
 /** At most this many linked events are fetched for the volume curve. */
 const MAX_EVENTS = 10;
 
 /**
  * One incident's room: its clocks ticking every second, the timeline of
  * volume, detection, actions and deadlines, its events and drafts, and (for
- * responders) logging what was done. The incident reloads every 10 s, the
- * events' volume every minute.
+ * responders) logging what was done. The incident follows the live feed's
+ * wall snapshots (every 2 s) and is polled as a fallback; the events'
+ * volume reloads every minute.
  */
 export default function IncidentRoomPage({ params }: { params: Record<string, string> }) {
   const { t, lang } = useI18n();
@@ -54,15 +58,27 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
       // the drafts panel stays as it was
     }
   }, [id, readsDrafts]);
+
+  // The live feed's wall snapshots carry the viewer's active incidents: a change (an action logged
+  // elsewhere, an official account's post linked) shows here without waiting for the next poll.
+  const live = useLive('/api/v1/live', LIVE_EVENTS, (event, data) => {
+    const wall = event === 'hello' ? (data as { wall?: WallSnapshot }).wall : (data as WallSnapshot);
+    const fresh = wall?.incidents?.find((i) => i.id === id);
+    if (fresh) setIncident((cur) => (!cur || fresh.version > cur.version ? fresh : cur));
+  });
+  // Polling is the fallback: every 10 s while the feed is down, every minute while it is live
+  // (the feed carries active incidents only). Drafts are not on the feed: every 15 s.
+  const pollMs = live.state === 'live' ? 60_000 : 10_000;
   useEffect(() => {
     void loadIncident();
-    void loadDrafts();
-    const timer = setInterval(() => {
-      void loadIncident();
-      void loadDrafts();
-    }, 10_000);
+    const timer = setInterval(() => void loadIncident(), pollMs);
     return () => clearInterval(timer);
-  }, [loadIncident, loadDrafts]);
+  }, [loadIncident, pollMs]);
+  useEffect(() => {
+    void loadDrafts();
+    const timer = setInterval(() => void loadDrafts(), 15_000);
+    return () => clearInterval(timer);
+  }, [loadDrafts]);
 
   const eventKey = incident?.event_ids.slice(0, MAX_EVENTS).join(',') ?? '';
   useEffect(() => {
