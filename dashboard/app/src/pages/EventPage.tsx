@@ -7,6 +7,7 @@ import { platformLabel, sentimentLabel, signalLabel } from '../analyst/labels';
 import { safeHref } from '../analyst/safe-url';
 import { SampleMentions } from '../analyst/SampleMentions';
 import { useLoad } from '../analyst/useLoad';
+import { useWidth } from '../analyst/useWidth';
 import { topSignals } from '../charts/SignalBars/accessors';
 import { SignalBars } from '../charts/SignalBars/SignalBars';
 import { StackedArea } from '../charts/StackedArea/StackedArea';
@@ -69,7 +70,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
           <div>
             <dt>{t('谣言分', 'Rumor score')}</dt>
             <dd>
-              <RumorBadge score={event.rumor_score} /> <KbBadge match={event.kb_match} />
+              <RumorBadge score={event.rumor_score} /> {event.kb_match && <KbBadge match={event.kb_match} />}
             </dd>
           </div>
         </dl>
@@ -86,22 +87,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
 
       <EventAlerts eventId={event.id} />
 
-      <section className="card" aria-labelledby="curve-h">
-        <h2 id="curve-h">{t('声量曲线（按平台）', 'Volume by platform')}</h2>
-        {event.series.length ? (
-          <StackedArea
-            series={event.series}
-            width={900}
-            height={240}
-            label={t('每分钟提及数，按平台堆叠', 'Mentions per minute, stacked by platform')}
-            keyLabel={(k) => platformLabel(k, lang)}
-            formatTime={(ms) => formatClock(ms)}
-            describePeak={(n, at) => t(`峰值每分钟 ${n} 条（${at}）`, `peak ${n} per minute at ${at}`)}
-          />
-        ) : (
-          <p className="muted">{t('暂无分钟数据', 'No per-minute data yet')}</p>
-        )}
-      </section>
+      <VolumeCurve series={event.series} />
 
       <div className="event-grid">
         <section className="card" aria-labelledby="sentiment-h">
@@ -127,7 +113,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
           {signals.length ? (
             <>
               <p className="muted small">{t('“+”推高谣言分，“−”拉低谣言分', '“+” pushes the score up, “−” pulls it down')}</p>
-              <SignalBars bars={signals} label={t('各信号对谣言分的贡献', 'What each signal added to the rumor score')} signalLabel={(s) => signalLabel(s, lang)} width={200} />
+              <SignalBars bars={signals} label={t('各信号对谣言分的贡献', 'What each signal added to the rumor score')} signalLabel={(s) => signalLabel(s, lang)} width={110} />
             </>
           ) : (
             <p className="muted">{t('暂无信号', 'No signals')}</p>
@@ -162,6 +148,29 @@ export default function EventPage({ params }: { params: Record<string, string> }
         )}
       </section>
     </div>
+  );
+}
+
+function VolumeCurve({ series }: { series: EventDetail['series'] }) {
+  const { t, lang } = useI18n();
+  const [ref, width] = useWidth<HTMLElement>(900);
+  return (
+    <section className="card" aria-labelledby="curve-h" ref={ref}>
+      <h2 id="curve-h">{t('声量曲线（按平台）', 'Volume by platform')}</h2>
+      {series.length ? (
+        <StackedArea
+          series={series}
+          width={Math.max(320, width)}
+          height={240}
+          label={t('每分钟提及数，按平台堆叠', 'Mentions per minute, stacked by platform')}
+          keyLabel={(k) => platformLabel(k, lang)}
+          formatTime={(ms) => formatClock(ms)}
+          describePeak={(n, at) => t(`峰值每分钟 ${n} 条（${at}）`, `peak ${n} per minute at ${at}`)}
+        />
+      ) : (
+        <p className="muted">{t('暂无分钟数据', 'No per-minute data yet')}</p>
+      )}
+    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stackRows, type StackPoint } from './accessors';
 import { stackedScales } from './scales';
-import { StackedArea } from './StackedArea';
+import { minuteTicks, StackedArea } from './StackedArea';
 
 const T0 = Date.UTC(2026, 10, 27, 6, 0);
 const M = 60_000;
@@ -29,23 +29,31 @@ describe('StackedArea', () => {
     expect(stackRows([])).toEqual({ rows: [], keys: [], totals: {} });
   });
 
-  it('scales y from zero to the tallest stack and x over the minutes', () => {
+  it('scales y from zero to the tallest stack and x from the first minute to the end of the last', () => {
     const { rows, keys } = stackRows(SERIES);
     const s = stackedScales(rows, keys, 240, 120, { top: 0, right: 0, bottom: 20, left: 40 });
     expect(s.y.domain()).toEqual([0, 4]);
     expect(s.y(4)).toBe(0);
     expect(s.x(new Date(T0))).toBe(40);
-    expect(s.x(new Date(T0 + 2 * M))).toBe(240);
+    expect(s.x(new Date(T0 + 3 * M))).toBe(240);
+    const one = stackRows([{ t: T0, platform: 'weibo', count: 3 }]);
+    expect(stackedScales(one.rows, one.keys, 100, 50).x.domain().map((d) => d.getTime())).toEqual([T0, T0 + M]);
   });
 
-  it('draws each platform stacked on the ones below, with fixed scales', () => {
-    const scales = { x: scaleUtc().domain([new Date(T0), new Date(T0 + 2 * M)]).range([0, 200]), y: scaleLinear().domain([0, 10]).range([100, 0]) };
+  it('draws each platform stacked on the ones below, a step per minute, with fixed scales', () => {
+    const scales = { x: scaleUtc().domain([new Date(T0), new Date(T0 + 3 * M)]).range([0, 300]), y: scaleLinear().domain([0, 10]).range([100, 0]) };
     const { container } = render(<StackedArea series={SERIES} scales={scales} width={200} height={120} label="声量曲线" keyLabel={(k) => ({ weibo: '微博', douyin: '抖音' })[k] ?? k} />);
     const d = (key: string) => container.querySelector(`path[data-key="${key}"]`)!.getAttribute('d');
-    expect(d('weibo')).toBe('M0,80L100,60L200,90L200,100L100,100L0,100Z');
-    expect(d('douyin')).toBe('M0,70L100,60L200,60L200,90L100,60L0,80Z');
+    // weibo 2, 4, 1 from the axis; each minute a flat step from its start to the next.
+    expect(d('weibo')).toBe('M0,80L100,80L100,60L200,60L200,90L300,90L300,90L300,100L300,100L200,100L200,100L100,100L100,100L0,100Z');
+    // douyin 1, 0, 3 on top of weibo's steps.
+    expect(d('douyin')).toBe('M0,70L100,70L100,60L200,60L200,60L300,60L300,60L300,90L300,90L200,90L200,60L100,60L100,80L0,80Z');
     // The legend names every platform with its total: nothing rests on colour alone.
     expect([...container.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['微博 7', '抖音 4']);
+  });
+
+  it('labels the time axis on whole minutes only', () => {
+    expect(minuteTicks([new Date(T0), new Date(T0 + 15_000), new Date(T0 + M)]).map((d) => d.getTime())).toEqual([T0, T0 + M]);
   });
 
   it('is labelled for screen readers with its title and a summary with the peak', () => {

@@ -1,7 +1,12 @@
 import { useId, useMemo } from 'react';
-import { area, stack, type SeriesPoint } from 'd3-shape';
-import { stackRows, value, x as xOf, type StackPoint, type StackRow } from './accessors';
+import { area, curveStepAfter, stack, type SeriesPoint } from 'd3-shape';
+import { MINUTE, stackRows, value, x as xOf, type StackPoint, type StackRow } from './accessors';
 import { DEFAULT_MARGIN, stackedScales, type Margin, type StackedScales } from './scales';
+
+/** The data is per minute: ticks on whole minutes only, so a short event does not label one minute four times. */
+export function minuteTicks(ticks: readonly Date[]): Date[] {
+  return ticks.filter((d) => d.getTime() % 60_000 === 0);
+}
 
 /** Colours in a fixed order (blue, amber, green, purple, red, teal, brown, grey): distinct and dark enough for white text nearby. */
 export const STACK_COLOURS = ['#2f6fb5', '#d08a1a', '#3b8c5a', '#7b5ea7', '#c0463e', '#2a8c8c', '#8a6a3f', '#6b7680'];
@@ -25,7 +30,8 @@ export interface StackedAreaProps {
 
 /**
  * Mentions per minute stacked by platform: d3 stacks and shapes the areas,
- * React draws them. Every area has its platform's name in the legend with
+ * React draws them, as steps (a count is the minute's, not a point's).
+ * Every area has its platform's name in the legend with
  * its total, so the chart never depends on telling colours apart.
  */
 export function StackedArea({ series, width = 720, height = 220, margin = DEFAULT_MARGIN, scales, keyLabel = (k) => k, formatTime = (ms) => new Date(ms).toISOString().slice(11, 16), label, describePeak }: StackedAreaProps) {
@@ -34,8 +40,13 @@ export function StackedArea({ series, width = 720, height = 220, margin = DEFAUL
   const { rows, keys, totals } = useMemo(() => stackRows(series), [series]);
   const s = useMemo(() => scales ?? stackedScales(rows, keys, width, height, margin), [scales, rows, keys, width, height, margin]);
   const layers = useMemo(() => {
-    const stacked = stack<StackRow, string>().keys(keys).value((d, k) => value(d, k))(rows);
+    // Each count covers its whole minute: a step from the minute's start to the next one, the last
+    // minute closed by a copy at its end (so an event of one minute is a block, not a line).
+    const last = rows[rows.length - 1];
+    const drawn = last ? [...rows, { ...last, t: last.t + MINUTE }] : rows;
+    const stacked = stack<StackRow, string>().keys(keys).value((d, k) => value(d, k))(drawn);
     const shape = area<SeriesPoint<StackRow>>()
+      .curve(curveStepAfter)
       .x((d) => s.x(new Date(xOf(d.data))))
       .y0((d) => s.y(d[0]))
       .y1((d) => s.y(d[1]));
@@ -73,7 +84,7 @@ export function StackedArea({ series, width = 720, height = 220, margin = DEFAUL
         ))}
         <g className="axis x-axis" aria-hidden="true" transform={`translate(0,${y0})`}>
           <line x1={margin.left} x2={width - margin.right} />
-          {s.x.ticks(6).map((d) => (
+          {minuteTicks(s.x.ticks(6)).map((d) => (
             <text key={d.getTime()} x={s.x(d)} y={16} textAnchor="middle">
               {formatTime(d.getTime())}
             </text>

@@ -1,5 +1,5 @@
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
-import type { StackRow } from './accessors';
+import { MINUTE, type StackRow } from './accessors';
 
 export interface Margin {
   top: number;
@@ -13,9 +13,10 @@ export interface StackedScales {
   y: ScaleLinear<number, number>;
 }
 
-export const DEFAULT_MARGIN: Margin = { top: 10, right: 12, bottom: 24, left: 40 };
+// Room on the right for the last time label, centred on the chart's end.
+export const DEFAULT_MARGIN: Margin = { top: 10, right: 22, bottom: 24, left: 40 };
 
-/** x over the rows' times, y from 0 to the tallest stack (at least 1); a single step gets a minute of width. */
+/** x from the first minute's start to the last minute's end, y from 0 to the tallest stack (at least 1). */
 export function stackedScales(rows: readonly StackRow[], keys: readonly string[], width: number, height: number, margin: Margin = DEFAULT_MARGIN): StackedScales {
   const first = rows.length ? rows[0]!.t : 0;
   const last = rows.length ? rows[rows.length - 1]!.t : 0;
@@ -26,7 +27,7 @@ export function stackedScales(rows: readonly StackRow[], keys: readonly string[]
     max = Math.max(max, sum);
   }
   return {
-    x: scaleUtc().domain([new Date(first), new Date(last > first ? last : first + 60_000)]).range([margin.left, width - margin.right]),
+    x: scaleUtc().domain([new Date(first), new Date(last + MINUTE)]).range([margin.left, width - margin.right]),
     y: scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]),
   };
 }
