@@ -5,7 +5,7 @@ export type SentimentCounts = { positive: number; negative: number; neutral: num
 /**
  * Sentiment of each given event's mentions within [from, to): the event's
  * members joined to their stored mentions (the events table only keeps
- * lifetime counts). The members of the day are the small side of the join.
+ * lifetime counts). The day's members select the mentions by primary key.
  */
 export async function dayEventSentiment(store: Store, eventIds: readonly string[], from: number, to: number): Promise<Record<string, SentimentCounts>> {
   const out: Record<string, SentimentCounts> = {};
@@ -16,6 +16,12 @@ export async function dayEventSentiment(store: Store, eventIds: readonly string[
      FROM (
        SELECT platform, id, sentiment_label FROM ${TABLES.mentions}
        WHERE time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+         -- Only the members' rows, found by the primary key rather than by scanning the whole day.
+         AND (platform, id) IN (
+           SELECT platform, id FROM ${TABLES.eventMentions}
+           WHERE event_id IN {ids:Array(String)}
+             AND time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+         )
      ) AS m
      INNER JOIN (
        SELECT DISTINCT event_id, platform, id FROM ${TABLES.eventMentions}

@@ -153,5 +153,10 @@ describe('the daily brief of a local day', () => {
     expect(before.totals.mentions).toBe(5);
     expect(before.incidents.opened.map((i) => i.id)).toEqual([ids.before]);
     expect(before.incidents.closed).toEqual([]);
+    // A day that has not begun: nothing counted, nothing rising (not the evening before it).
+    now = at(23, 30);
+    const tomorrow = await buildDailyBrief({ store, workflow: wf, timezone: TZ, now: () => now }, cityActor, '2026-11-27');
+    expect(tomorrow).toMatchObject({ complete: false, totals: { mentions: 4 }, watch: { rising: [] } });
+    now = at(24 + 8);
   });
 });

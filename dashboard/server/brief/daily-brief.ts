@@ -63,7 +63,8 @@ export async function buildDailyBrief(deps: DailyBriefDeps, actor: Actor, date: 
     dayVolume(store, from, to),
     dayTopEvents(store, from, to, { limit: BRIEF_RULES.topEvents }),
     dayTopEvents(store, from, to, { limit: BRIEF_RULES.maxRumors, minRumorScore: BRIEF_RULES.rumorScore }),
-    risingAt(store, asOf, {
+    // A day that has not begun has nothing rising yet.
+    now < from ? Promise.resolve([]) : risingAt(store, asOf, {
       recentMinutes: BRIEF_RULES.risingRecentMinutes,
       baselineMinutes: BRIEF_RULES.risingBaselineMinutes,
       minRecent: BRIEF_RULES.risingMinRecent,
