@@ -149,6 +149,20 @@ describe('analyst pages in Chromium', () => {
     expect(rules).toContainEqual(expect.objectContaining({ name: '自来水谣言监测', kind: 'keyword', phrases: ['自来水有毒', '水有毒'], severity: 'high' }));
   });
 
+  it('edits and deletes a rule', async () => {
+    const row = page.locator('.rules-table tr', { hasText: '自来水谣言监测' });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByRole('form', { name: '编辑规则' });
+    expect(await form.getByLabel('关键词或短语').inputValue()).toBe('自来水有毒\n水有毒');
+    await form.getByLabel('启用').uncheck();
+    await form.getByRole('button', { name: '保存规则' }).click();
+    await row.locator('.state-off', { hasText: '停用' }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: '删除' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(((await analyst.get('/api/v1/rules')).body.items as { name: string }[]).map((r) => r.name)).not.toContain('自来水谣言监测');
+  });
+
   it('adds a debunk KB entry through its page and finds it by search', async () => {
     await page.goto(`${url}/kb`);
     const form = page.getByRole('form', { name: '新建辟谣条目' });
@@ -169,5 +183,18 @@ describe('analyst pages in Chromium', () => {
     await page.getByText('没有匹配的条目').waitFor();
     const kb = (await analyst.get('/api/v1/kb')).body.items as { claim: string; source: string; url: string; keywords: string[] }[];
     expect(kb).toContainEqual(expect.objectContaining({ claim: '荆州自来水有毒', source: '荆州市水务局', url: 'https://www.jingzhou.gov.cn/water', keywords: ['自来水', '有毒'] }));
+  });
+
+  it('imports a CSV file, showing the count imported and each bad row; offers the exports', async () => {
+    await page.getByLabel('搜索').fill('');
+    const csv = ['claim,rebuttal,source,date,url,keywords', '荆州停水三天,系谣言，供水正常,荆州市水务局,2026-11-20,,停水', '缺日期的条目,辟谣内容,某局,,,'].join('\n');
+    await page.getByLabel('导入文件（CSV 或 JSON）').setInputFiles({ name: 'kb.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const result = page.getByTestId('import-result');
+    await result.getByText('kb.csv：导入 1 条，1 行有错误').waitFor();
+    expect(await result.locator('li').innerText()).toMatch(/^第 3 行：/);
+    await page.locator('.kb-table tr', { hasText: '荆州停水三天' }).waitFor();
+    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/api/v1/kb/export?format=csv');
+    const exported = await page.evaluate(async () => (await fetch('/api/v1/kb/export?format=json')).json());
+    expect((exported as { claims: { claim: string }[] }).claims.map((c) => c.claim).sort()).toEqual(['荆州停水三天', '荆州自来水有毒']);
   });
 });
