@@ -105,6 +105,7 @@ export default function DraftsPage(_props: { params: Record<string, string> }) {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
   const incidentParam = query.get('incident') ?? undefined;
+  const mine = query.get('mine') === '1';
   const [drafts, setDrafts] = useState<DraftView[]>();
   const [incidents, setIncidents] = useState<Incident[]>([]);
   const [error, setError] = useState<string>();
@@ -129,7 +130,8 @@ export default function DraftsPage(_props: { params: Record<string, string> }) {
       .catch(() => setIncidents([]));
   }, []);
   const incidentTitle = (id?: string) => incidents.find((i) => i.id === id)?.title ?? id;
-  const filterTo = (s: string) => `/drafts${qs({ status: s, incident: incidentParam })}`;
+  const filterTo = (s: string, m = mine) => `/drafts${qs({ status: s, incident: incidentParam, mine: m ? '1' : undefined })}`;
+  const shown = drafts?.filter((d) => !mine || d.author_id === session.user.id);
 
   return (
     <div className="ws-page drafts-page">
@@ -148,10 +150,14 @@ export default function DraftsPage(_props: { params: Record<string, string> }) {
             {s ? `${DRAFT_STATUS_ICON[s as DraftStatus]} ${DRAFT_STATUS_LABELS[s as DraftStatus][lang === 'zh' ? 0 : 1]}` : t('全部', 'All')}
           </Link>
         ))}
+        <label className="inline-label mine-toggle">
+          <input type="checkbox" checked={mine} onChange={(e) => navigate(filterTo(status, e.target.checked), { replace: true })} />
+          {t('只看我起草的', 'Only mine')}
+        </label>
         {incidentParam && (
           <span className="muted">
             {t('事件：', 'Incident: ')}
-            {incidentTitle(incidentParam)} <Link to={`/drafts${qs({ status })}`}>{t('（清除）', '(clear)')}</Link>
+            {incidentTitle(incidentParam)} <Link to={`/drafts${qs({ status, mine: mine ? '1' : undefined })}`}>{t('（清除）', '(clear)')}</Link>
           </span>
         )}
       </nav>
@@ -160,9 +166,9 @@ export default function DraftsPage(_props: { params: Record<string, string> }) {
           {error}
         </p>
       )}
-      {!drafts ? (
+      {!shown ? (
         <p className="muted">{t('加载中…', 'Loading…')}</p>
-      ) : !drafts.length ? (
+      ) : !shown.length ? (
         <p className="muted">{t('没有发布稿', 'No drafts')}</p>
       ) : (
         <table className="ws-table draft-table">
@@ -177,7 +183,7 @@ export default function DraftsPage(_props: { params: Record<string, string> }) {
             </tr>
           </thead>
           <tbody>
-            {drafts.map((d) => (
+            {shown.map((d) => (
               <tr key={d.id}>
                 <td>
                   <Link to={`/drafts/${encodeURIComponent(d.id)}`}>{d.title}</Link>
