@@ -115,7 +115,7 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     }
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(`${baseUrl}/brief?date=${encodeURIComponent(request.date)}&print=1`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${baseUrl}/brief?date=${encodeURIComponent(request.date)}`, { waitUntil: 'domcontentloaded' });
     const ready = page.locator('[data-brief-state="ready"], [data-brief-state="error"]').first();
     try {
       await ready.waitFor({ state: 'attached', timeout: timeoutMs });
