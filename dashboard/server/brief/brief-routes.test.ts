@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '@fenghuo/analytics';
 import { createBriefRoutes } from './brief-routes';
 import type { BriefService } from './brief-service';
-import { BriefRenderError, ChromiumMissingError, createBriefRenderer } from './pdf-renderer';
+import { BriefRenderError, ChromiumMissingError, createBriefRenderer, RendererBusyError } from './pdf-renderer';
 
 /** The routes with a service whose renderer fails as told, behind a stand-in for the auth middleware. */
 let failure: Error = new ChromiumMissingError();
@@ -43,6 +43,13 @@ describe('the PDF route when rendering cannot happen', () => {
     const body = (await res.json()) as { error: string };
     expect(body.error).toContain('apt-get install chromium');
     expect(body.error).toContain('FENGHUO_CHROMIUM');
+  });
+
+  it('too many renders at once: 503 with Retry-After', async () => {
+    failure = new RendererBusyError('2 briefs are being rendered and 8 wait; try again in a minute');
+    const res = await fetch(`${base}/api/v1/brief.pdf?date=2026-11-26`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
   });
 
   it('the page could not show the brief: 502 with its reason', async () => {

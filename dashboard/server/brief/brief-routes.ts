@@ -7,7 +7,7 @@ import { actorOf, SESSION_COOKIE, type AuthLocals } from '../auth/auth-middlewar
 import { parse, route } from '../route-helpers';
 import type { BriefService } from './brief-service';
 import { parseLocalDate } from './local-day';
-import { BriefRenderError, ChromiumMissingError } from './pdf-renderer';
+import { BriefRenderError, ChromiumMissingError, RendererBusyError } from './pdf-renderer';
 
 const dateText = z.string().refine((s) => parseLocalDate(s) !== undefined, 'expected a calendar date YYYY-MM-DD');
 const briefQuery = z.object({ date: dateText.optional() });
@@ -38,6 +38,10 @@ export function createBriefRoutes(service: BriefService, workflow: Workflow): Ro
     } catch (error) {
       if (error instanceof ChromiumMissingError) {
         res.status(503).json({ error: error.message });
+        return;
+      }
+      if (error instanceof RendererBusyError) {
+        res.status(503).setHeader('Retry-After', '30').json({ error: error.message });
         return;
       }
       if (error instanceof BriefRenderError) {

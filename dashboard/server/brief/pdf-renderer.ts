@@ -15,6 +15,12 @@ export class ChromiumMissingError extends Error {
   }
 }
 
+/** Too many PDFs asked for at once: the caller may try again shortly (503). */
+export class RendererBusyError extends Error {
+  override name = 'RendererBusyError';
+  readonly status = 503;
+}
+
 /** The page said it could not show the brief (its own error text), or did not get ready in time. */
 export class BriefRenderError extends Error {
   override name = 'BriefRenderError';
@@ -49,9 +55,13 @@ export interface BriefRendererOptions {
   chromium?: string;
   /** Renders at once; more wait their turn (each page is a renderer process). */
   maxConcurrent?: number;
+  /** Renders that may wait for a turn; beyond them a request is refused (RendererBusyError). */
+  maxQueued?: number;
   timeoutMs?: number;
   /** Finds the executable (tests). */
   find?: (configured?: string) => string | undefined;
+  /** Starts the browser (tests give a stand-in). */
+  launch?: (executablePath: string) => Promise<Browser>;
 }
 
 /**
@@ -63,6 +73,8 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? 2);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const find = options.find ?? findChromium;
+  const maxQueued = Math.max(0, options.maxQueued ?? 8);
+  const launch = options.launch ?? ((executablePath: string) => chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true }));
   let browser: Promise<Browser> | undefined;
   let closed = false;
   let running = 0;
@@ -73,6 +85,7 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
       running++;
       return;
     }
+    if (waiting.length >= maxQueued) throw new RendererBusyError(`${running} briefs are being rendered and ${waiting.length} wait; try again in a minute`);
     await new Promise<void>((resolve) => waiting.push(resolve));
   };
   const release = () => {
@@ -85,7 +98,7 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     if (!browser) {
       const executablePath = find(options.chromium);
       if (!executablePath) return Promise.reject(new ChromiumMissingError(options.chromium));
-      const launching = chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true });
+      const launching = launch(executablePath);
       browser = launching;
       launching.then(
         // A browser that crashed is launched again on the next render.
