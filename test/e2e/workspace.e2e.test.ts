@@ -216,6 +216,13 @@ describe('incident room and press-office workspace in Chromium', () => {
     expect((await responder.post(`/api/v1/incidents/${id}/actions`, { kind: 'update', at: Date.now(), note: '抢修进展通报' })).status).toBe(201);
     await expect.poll(() => page.locator('.action-list').innerText(), { timeout: 8_000 }).toContain('抢修进展通报');
     expect(await page.locator('.tl-marker-action').count()).toBe(2);
+    // Acknowledged, then closed: the status and the actions offered follow.
+    await page.getByRole('button', { name: '确认接报' }).click();
+    await expect.poll(() => page.locator('.room-meta').innerText(), { timeout: 10_000 }).toContain('已确认接报');
+    await page.getByRole('button', { name: '结束事件' }).click();
+    await expect.poll(() => page.locator('.room-meta .status-tag').innerText(), { timeout: 10_000 }).toBe('已结束');
+    expect(await page.getByRole('button', { name: '重新打开' }).count()).toBe(1);
+    expect(await page.getByText('记录处置动作').count()).toBe(0);
     await context.close();
   });
 });

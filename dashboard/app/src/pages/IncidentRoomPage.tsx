@@ -13,6 +13,7 @@ import { Link } from '../router';
 import { useCan } from '../session';
 import { useNow } from '../wall/useNow';
 import { ActionForm } from '../workspace/ActionForm';
+import { IncidentStatusControl } from '../workspace/IncidentStatusControl';
 import { ACTION_LABELS, DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, SEVERITY_LABELS_EN, STATUS_LABELS, TEMPLATE_LABELS } from '../workspace/labels';
 import { downloadText, incidentMarkers, timelineCsv, timelineRows } from '../workspace/timeline';
 import type { DraftView } from '../workspace/types';
@@ -142,6 +143,7 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
             <span>
               {t('立案', 'Opened')}：{formatDateTime(incident.opened_at)}
             </span>
+            <span>{incident.acknowledged_at !== undefined ? `☑ ${t('已确认接报', 'acknowledged')} ${formatDateTime(incident.acknowledged_at)}` : t('未确认接报', 'not acknowledged')}</span>
           </p>
         </div>
         <div className="room-actions no-print">
@@ -155,6 +157,7 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
           )}
         </div>
       </header>
+      {isResponder && <IncidentStatusControl incident={incident} onChanged={(i) => (i ? setIncident(i) : void loadIncident())} />}
       {error && (
         <p className="form-error" role="alert">
           {t('刷新失败：', 'Refresh failed: ')}
