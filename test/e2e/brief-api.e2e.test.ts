@@ -2,12 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '@fenghuo/dashboard';
-import { ensureAppBuilt } from '../dashboard/server/web/app-build';
-import { seedEvents, seedMentions } from '../dashboard/server/brief/brief-fixtures';
-import { localDate, localDay, addDays } from '../dashboard/server/brief/local-day';
-import { startBriefScheduler } from '../dashboard/server/brief/brief-scheduler';
-import { signInAdmin, userWithRoles, type ApiClient } from './support/api-client';
-import { startTestRuntime, waitFor } from './support/runtime';
+import { seedEvents, seedMentions } from '../../dashboard/server/brief/brief-fixtures';
+import { localDate, localDay, addDays } from '../../dashboard/server/brief/local-day';
+import { startBriefScheduler } from '../../dashboard/server/brief/brief-scheduler';
+import { signInAdmin, userWithRoles, type ApiClient } from '../support/api-client';
+import { startTestRuntime, waitFor } from '../support/runtime';
 
 const TZ = 'Asia/Shanghai';
 const DATE = '2026-11-20';
@@ -15,6 +14,7 @@ const { from: DAY } = localDay(DATE, TZ);
 const H = 3_600_000;
 const PUBLIC = 'https://yq.example.gov.cn';
 
+// In the browser project: the PDF routes need the Chromium and the app build its global setup provides.
 describe('daily brief over HTTP (chdb, headless Chromium)', () => {
   let runtime: Runtime;
   let url: string;
@@ -25,7 +25,6 @@ describe('daily brief over HTTP (chdb, headless Chromium)', () => {
   const received: any[] = [];
 
   beforeAll(async () => {
-    await ensureAppBuilt();
     hook = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
