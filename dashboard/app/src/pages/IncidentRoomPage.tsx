@@ -97,7 +97,11 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
     };
   }, [eventKey]);
 
-  const volume = useMemo<VolumePoint[]>(() => events.flatMap((e) => e.series), [events]);
+  // An event merged into another listed one is already in that one's series: counted once.
+  const volume = useMemo<VolumePoint[]>(() => {
+    const listed = new Set(events.map((e) => e.id));
+    return events.filter((e) => !e.merged_into || !listed.has(e.merged_into)).flatMap((e) => e.series);
+  }, [events]);
   const markers = useMemo(() => (incident ? incidentMarkers(incident, lang) : []), [incident, lang]);
   const deadlines = incident?.clock?.deadlines ?? [];
   const unitName = units.find((u) => u.id === incident?.unit_id)?.name ?? incident?.unit_id;
