@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '@fenghuo/dashboard';
-import { seedEvents, seedMentions } from '../../dashboard/server/brief/brief-fixtures';
+import { seedEvents, seedMentions } from '../../dashboard/server/brief/test-fixtures';
 import { localDate, localDay, addDays } from '../../dashboard/server/brief/local-day';
 import { startBriefScheduler } from '../../dashboard/server/brief/brief-scheduler';
 import { signInAdmin, userWithRoles, type ApiClient } from '../support/api-client';

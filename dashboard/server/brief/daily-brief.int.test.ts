@@ -6,7 +6,7 @@ import { createStore, migrate } from '@fenghuo/infra';
 import type { Store, Unit } from '@fenghuo/shared';
 import { createWorkflow, SYSTEM_ACTOR, type Actor, type Workflow } from '@fenghuo/analytics';
 import { buildDailyBrief } from './daily-brief';
-import { seedEvents, seedMentions, type SeedMention } from './brief-fixtures';
+import { seedEvents, seedMentions, type SeedMention } from './test-fixtures';
 import { localDay } from './local-day';
 
 const TZ = 'Asia/Shanghai';
