@@ -15,7 +15,7 @@ import { useNow } from '../wall/useNow';
 import { ActionForm } from '../workspace/ActionForm';
 import { IncidentStatusControl } from '../workspace/IncidentStatusControl';
 import { ACTION_LABELS, DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, SEVERITY_LABELS_EN, STATUS_LABELS, TEMPLATE_LABELS } from '../workspace/labels';
-import { downloadText, incidentMarkers, timelineCsv, timelineRows } from '../workspace/timeline';
+import { downloadText, incidentMarkers, linkedVolume, timelineCsv, timelineRows } from '../workspace/timeline';
 import type { DraftView } from '../workspace/types';
 import { useUnits } from '../workspace/useUnits';
 import './workspace.css';
@@ -97,11 +97,7 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
     };
   }, [eventKey]);
 
-  // An event merged into another listed one is already in that one's series: counted once.
-  const volume = useMemo<VolumePoint[]>(() => {
-    const listed = new Set(events.map((e) => e.id));
-    return events.filter((e) => !e.merged_into || !listed.has(e.merged_into)).flatMap((e) => e.series);
-  }, [events]);
+  const volume = useMemo<VolumePoint[]>(() => linkedVolume(events), [events]);
   const markers = useMemo(() => (incident ? incidentMarkers(incident, lang) : []), [incident, lang]);
   const deadlines = incident?.clock?.deadlines ?? [];
   const unitName = units.find((u) => u.id === incident?.unit_id)?.name ?? incident?.unit_id;

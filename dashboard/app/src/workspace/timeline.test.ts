@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '@fenghuo/shared/workflow';
-import { incidentMarkers, timelineCsv, timelineRows } from './timeline';
+import { incidentMarkers, linkedVolume, timelineCsv, timelineRows } from './timeline';
 
 const T0 = Date.parse('2026-11-27T02:00:00Z');
 const MIN = 60_000;
@@ -52,5 +52,17 @@ describe('incident timeline rows', () => {
     expect(csv.startsWith('\ufefftime,local_time,kind,label,detail\r\n')).toBe(true);
     expect(csv).toContain(`${new Date(T0 + 40 * MIN).toISOString()},L,action:statement,情况通报,'=首次通报 | https://example.gov.cn/1 | 来源：manual\r\n`);
     expect(csv.split('\r\n')).toHaveLength(7);
+  });
+});
+
+describe('linked volume', () => {
+  it('sums the linked events, counting an event merged into another linked one once', () => {
+    const p = (t: number, count: number) => ({ t, platform: 'weibo', count });
+    const events = [
+      { id: 'a', series: [p(T0, 3)] },
+      { id: 'b', merged_into: 'a', series: [p(T0, 1)] },
+      { id: 'c', merged_into: 'elsewhere', series: [p(T0, 2)] },
+    ];
+    expect(linkedVolume(events).map((x) => x.count)).toEqual([3, 2]);
   });
 });

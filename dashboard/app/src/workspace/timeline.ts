@@ -19,6 +19,12 @@ export function incidentMarkers(incident: Incident, lang: Lang): TimelineMarker[
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** The linked events' volume; an event merged into another linked one is already in that one's series, so it counts once. */
+export function linkedVolume(events: readonly { id: string; merged_into?: string; series: VolumePoint[] }[]): VolumePoint[] {
+  const listed = new Set(events.map((e) => e.id));
+  return events.filter((e) => !e.merged_into || !listed.has(e.merged_into)).flatMap((e) => e.series);
+}
+
 /** One row of the exported timeline. */
 export interface TimelineRow {
   at: number;
