@@ -96,6 +96,18 @@ describe('the brief renderer', () => {
     await renderer.close();
   });
 
+  it('closes the idle browser after a while and launches again for the next render', async () => {
+    const fake = fakeChromium();
+    const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fake.launch, idleCloseMs: 30 });
+    await renderer.render(request());
+    expect(fake.log.browserClosed).toBe(0);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(fake.log.browserClosed).toBe(1);
+    await renderer.render(request());
+    expect(fake.log.launches).toBe(2);
+    await renderer.close();
+  });
+
   it('a page that says it cannot show the brief is an error with its words', async () => {
     const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fakeChromium({ pageState: 'error' }).launch });
     await expect(renderer.render(request())).rejects.toThrow(/could not show the brief: 无法生成简报：date: expected a calendar date/);

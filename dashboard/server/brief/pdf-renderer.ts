@@ -62,12 +62,15 @@ export interface BriefRendererOptions {
   find?: (configured?: string) => string | undefined;
   /** Starts the browser (tests give a stand-in). */
   launch?: (executablePath: string) => Promise<Browser>;
+  /** The browser is closed after this long without a render (a daily job should not keep ~200 MB for the day); 0 keeps it. */
+  idleCloseMs?: number;
 }
 
 /**
  * Headless Chromium for the daily brief: one browser per process, launched
- * on the first render and closed with the runtime; a fresh context per
- * render (its own cookies), at most `maxConcurrent` at a time.
+ * on the first render, closed when idle for a while and with the runtime;
+ * a fresh context per render (its own cookies), at most `maxConcurrent` at
+ * a time.
  */
 export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRenderer {
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? 2);
@@ -75,12 +78,21 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
   const find = options.find ?? findChromium;
   const maxQueued = Math.max(0, options.maxQueued ?? 8);
   const launch = options.launch ?? ((executablePath: string) => chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true }));
+  const idleCloseMs = options.idleCloseMs ?? 10 * 60_000;
   let browser: Promise<Browser> | undefined;
   let closed = false;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const closeBrowser = async () => {
+    const b = browser;
+    browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => {});
+  };
   let running = 0;
   const waiting: (() => void)[] = [];
 
   const acquire = async () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = undefined;
     if (running < maxConcurrent) {
       running++;
       return;
@@ -92,6 +104,13 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     const next = waiting.shift();
     if (next) next();
     else running--;
+    if (running === 0 && idleCloseMs > 0 && !closed) {
+      idleTimer = setTimeout(() => {
+        idleTimer = undefined;
+        if (running === 0) void closeBrowser();
+      }, idleCloseMs);
+      idleTimer.unref?.();
+    }
   };
 
   const getBrowser = (): Promise<Browser> => {
@@ -162,9 +181,8 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     },
     async close() {
       closed = true;
-      const b = browser;
-      browser = undefined;
-      if (b) await (await b.catch(() => undefined))?.close().catch(() => {});
+      if (idleTimer) clearTimeout(idleTimer);
+      await closeBrowser();
     },
   };
 }
