@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { configure } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role, SessionInfo } from '@fenghuo/shared/workflow';
 import { SessionContext } from '../session';
@@ -64,6 +65,9 @@ function renderAs(roles: Role[]) {
     </SessionContext.Provider>,
   );
 }
+
+// The machine is shared and busy: give async queries more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

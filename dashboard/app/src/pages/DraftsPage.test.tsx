@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { configure } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@fenghuo/shared/workflow';
 import { SessionContext } from '../session';
@@ -56,6 +57,9 @@ function renderPage() {
 }
 
 beforeEach(() => window.history.replaceState(null, '', '/drafts?incident=inc-1'));
+// The machine is shared and busy: give async queries more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { configure } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '@fenghuo/shared/workflow';
 import { IncidentStatusControl } from './IncidentStatusControl';
@@ -17,6 +18,9 @@ function mockFetch(status: number, body: unknown) {
   );
   return calls;
 }
+
+// The machine is shared and busy: give async queries more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { configure } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionForm } from './ActionForm';
 import { NewIncidentForm } from './NewIncidentForm';
+
+// The machine is shared and busy: give async queries more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(cleanup);
 
