@@ -65,15 +65,30 @@ describe('the daily brief page', () => {
 
   it('asks the API for the date in the address and marks itself ready, with links to the days around it', async () => {
     window.history.replaceState(null, '', '/brief?date=2026-11-26');
-    const fetchMock = vi.fn(async (_input: RequestInfo | URL) => new Response(JSON.stringify(fixture()), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) =>
+      String(input) === '/api/v1/briefs'
+        ? new Response(JSON.stringify({ error: 'stored briefs cover every unit' }), { status: 403 })
+        : new Response(JSON.stringify(fixture()), { status: 200, headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetchMock);
     const { container } = render(<I18nProvider lang="zh"><BriefPage params={{}} /></I18nProvider>);
     await waitFor(() => expect(container.querySelector('[data-brief-state="ready"]')).not.toBeNull());
-    expect(fetchMock.mock.calls[0]![0]).toBe('/api/v1/brief?date=2026-11-26');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toContain('/api/v1/brief?date=2026-11-26');
+    // Not allowed to read stored briefs: no list.
+    expect(screen.queryByTestId('brief-stored')).toBeNull();
     expect(screen.getByText('2026年11月26日（星期四）')).toBeTruthy();
     expect(screen.getByRole('link', { name: /前一天/ }).getAttribute('href')).toBe('/brief?date=2026-11-25');
     expect(screen.getByRole('link', { name: /后一天/ }).getAttribute('href')).toBe('/brief?date=2026-11-27');
     expect(screen.getByRole('link', { name: /下载 PDF/ }).getAttribute('href')).toBe('/api/v1/brief.pdf?date=2026-11-26');
+  });
+
+  it('lists stored briefs for those who may read them', async () => {
+    window.history.replaceState(null, '', '/brief?date=2026-11-26');
+    const stored = { briefs: [{ date: '2026-11-26', bytes: 204800, generated_at: 0, path: '/api/v1/briefs/2026-11-26.pdf' }, { date: '2026-11-25', bytes: 102400, generated_at: 0, path: '/api/v1/briefs/2026-11-25.pdf' }] };
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => new Response(JSON.stringify(String(input) === '/api/v1/briefs' ? stored : fixture()), { status: 200 })));
+    render(<I18nProvider lang="zh"><BriefPage params={{}} /></I18nProvider>);
+    const list = await screen.findByTestId('brief-stored');
+    expect(list.textContent).toContain('已存档简报（2）');
+    expect(screen.getByRole('link', { name: '2026-11-25' }).getAttribute('href')).toBe('/api/v1/briefs/2026-11-25.pdf');
   });
 
   it('shows the server’s refusal and marks itself as failed (the PDF renderer waits for either)', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { BriefIncident, DailyBrief } from '@fenghuo/shared/api';
+import type { BriefIncident, DailyBrief, StoredBriefsResponse } from '@fenghuo/shared/api';
 import { INCIDENT_SEVERITY_LABELS } from '@fenghuo/shared/workflow';
 import { api, ApiError, qs } from '../api';
 import { HourlyVolume } from '../charts/HourlyVolume/HourlyVolume';
@@ -316,6 +316,37 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
   );
 }
 
+/**
+ * Briefs the schedule stored, for users who may read them (those who see
+ * every unit); anyone else gets 403 and sees no list.
+ */
+function StoredBriefs({ t }: { t: T }) {
+  const [list, setList] = useState<StoredBriefsResponse['briefs']>([]);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<StoredBriefsResponse>('/api/v1/briefs')
+      .then((r) => live && setList(r.briefs))
+      .catch(() => live && setList([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!list.length) return null;
+  return (
+    <details className="brief-stored no-print" data-testid="brief-stored">
+      <summary>{t(`已存档简报（${list.length}）`, `Stored briefs (${list.length})`)}</summary>
+      <ul>
+        {list.slice(0, 31).map((b) => (
+          <li key={b.date}>
+            <a href={b.path} target="_blank" rel="noopener">{b.date}</a> <span className="muted small">{Math.round(b.bytes / 1024)} KB</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** The leaders' daily brief: one A4 page when printed, readable on screen, with a date picker. */
 export default function BriefPage(_props: { params: Record<string, string> }) {
   const { t, lang } = useI18n();
@@ -358,6 +389,7 @@ export default function BriefPage(_props: { params: Record<string, string> }) {
             <a className="button-link" href={`/api/v1/brief.pdf?date=${shown}`} target="_blank" rel="noopener">{t('下载 PDF', 'PDF')}</a>
           </nav>
         )}
+        <StoredBriefs t={t} />
       </header>
       {state.error ? (
         <p className="page-error" role="alert">{t('无法生成简报：', 'Cannot make the brief: ')}{state.error}</p>
