@@ -52,6 +52,11 @@ describe('analyst pages in Chromium', () => {
     let admin: ApiClient;
     ({ runtime, url, admin } = await startDashboard());
     analyst = await createUser(url, admin, 'analyst1', ['analyst']);
+    await createUser(url, admin, 'duty1', ['analyst', 'responder']);
+    // The unit watches for this rumor: its burst raises an alert at once.
+    expect((await analyst.post('/api/v1/rules', { kind: 'keyword', name: '水质谣言', phrases: ['自来水有毒'], min_count: 3, window_minutes: 10, severity: 'high' })).status).toBe(201);
+    // The analytics worker reads rules every 5 s; a keyword rule counts the mentions that arrive after it is read.
+    await new Promise((r) => setTimeout(r, 6_000));
     // Last spring's story about the same water, for "similar past events".
     const past = Date.now() - 200 * DAY;
     await writeEvents(runtime.store, [{
@@ -133,6 +138,24 @@ describe('analyst pages in Chromium', () => {
     await page.waitForURL(/\/events\/past-water$/);
     await page.locator('h1', { hasText: '荆州自来水发黄有异味' }).waitFor();
     expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
+  it('a responder opens an incident from the event’s alert in one click', async () => {
+    await waitFor(async () => ((await analyst.get('/api/v1/alerts')).body.alerts as { event_id: string }[]).some((a) => a.event_id === eventId), 30_000, 500);
+    const duty = await signInPage(browser, url, 'duty1', TEST_USER_PASSWORD);
+    await duty.page.goto(`${url}/events/${encodeURIComponent(eventId)}`);
+    const button = duty.page.getByRole('button', { name: '从此预警立案处置' }).first();
+    await button.waitFor({ timeout: 30_000 });
+    // An analyst without the responder role sees the alert but not the button.
+    await page.goto(`${url}/events/${encodeURIComponent(eventId)}`);
+    await page.locator('.event-alerts li').first().waitFor();
+    expect(await page.getByRole('button', { name: '从此预警立案处置' }).count()).toBe(0);
+    await button.click();
+    await duty.page.waitForURL(/\/incidents\/[^/]+$/);
+    const incidentId = decodeURIComponent(new URL(duty.page.url()).pathname.split('/').pop()!);
+    const incident = (await analyst.get(`/api/v1/incidents/${encodeURIComponent(incidentId)}`)).body as { event_ids: string[] };
+    expect(incident.event_ids).toContain(eventId);
+    await duty.context.close();
   });
 
   it('creates an alert rule through its page: errors by the field first, then saved and listed', async () => {
