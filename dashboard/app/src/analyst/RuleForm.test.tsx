@@ -52,7 +52,7 @@ describe('RuleForm validation', () => {
     fireEvent.change(screen.getByLabelText('名称'), { target: { value: '自来水' } });
     fireEvent.change(screen.getByLabelText('关键词或短语'), { target: { value: '自来水有毒\n水有问题' } });
     fireEvent.click(screen.getByRole('button', { name: '保存规则' }));
-    await waitFor(() => expect(errorOf('关键词或短语').text).toContain('already watched by rule r1'));
+    await waitFor(() => expect(errorOf('关键词或短语').text).toContain('already watched by rule r1'), { timeout: 5_000 });
     expect(errorOf('关键词或短语').invalid).toBe('true');
     expect(onSaved).not.toHaveBeenCalled();
     const [url, init] = fetch.mock.calls[0]! as unknown as [string, RequestInit];
@@ -65,7 +65,7 @@ describe('RuleForm validation', () => {
     fireEvent.change(screen.getByLabelText('名称'), { target: { value: 'x' } });
     fireEvent.change(screen.getByLabelText('关键词或短语'), { target: { value: 'y' } });
     fireEvent.click(screen.getByRole('button', { name: '保存规则' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('internal error'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('internal error'), { timeout: 5_000 });
   });
 
   it('sends a negative-share percentage as a share, and only the fields of its kind', () => {
