@@ -443,7 +443,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
           const stored = await brief.generateStored(date);
           logger.info({ date, bytes: stored.bytes }, 'daily brief stored and sent');
         },
-        onError: (error, date) => logger.error({ err: error, date }, 'daily brief failed'),
+        onError: (error, date, attempt) => logger.error({ err: error, date, attempt }, 'daily brief failed'),
       });
       runtime.briefScheduler = scheduler;
       stoppers.push(() => scheduler.stop());

@@ -91,6 +91,10 @@ describe('daily brief over HTTP (chdb, headless Chromium)', () => {
     // A4 in points: 595 × 842.
     const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
     expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+    // The English page too.
+    const en = await fetch(`${url}/api/v1/brief.pdf?date=${DATE}&lang=en`, { headers: { cookie: viewer.cookie } });
+    expect(en.status).toBe(200);
+    expect(Buffer.from(await en.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('stored briefs: made as the system, listed, served to users who see every unit, announced through the channels with the link', async () => {

@@ -111,7 +111,7 @@ export const ROUTES: readonly RouteSpec[] = [
 
   // daily brief
   { method: 'GET', path: '/api/v1/brief', access: ALL, tag: 'brief', summary: 'The daily brief of a local day (default yesterday): top events, rumors, incidents and deadlines, response per unit, what to watch; incidents of one’s units', query: ['date'] },
-  { method: 'GET', path: '/api/v1/brief.pdf', access: ALL, tag: 'brief', summary: 'The daily brief page as an A4 PDF (headless Chromium; 503 when none is installed)', query: ['date'], produces: 'application/pdf' },
+  { method: 'GET', path: '/api/v1/brief.pdf', access: ALL, tag: 'brief', summary: 'The daily brief page as an A4 PDF (headless Chromium; 503 when none is installed)', query: ['date', 'lang'], produces: 'application/pdf' },
   { method: 'GET', path: '/api/v1/briefs', access: ALL, tag: 'brief', summary: 'Briefs stored by the schedule (FENGHUO_BRIEF_AT); users who see every unit only' },
   { method: 'GET', path: '/api/v1/briefs/:date.pdf', access: ALL, tag: 'brief', summary: 'One stored brief as PDF; users who see every unit only', produces: 'application/pdf' },
 

@@ -52,6 +52,11 @@ describe('the PDF route when rendering cannot happen', () => {
     expect(res.headers.get('retry-after')).toBe('30');
   });
 
+  it('refuses a language the page does not have', async () => {
+    const res = await fetch(`${base}/api/v1/brief.pdf?date=2026-11-26&lang=fr`);
+    expect(res.status).toBe(400);
+  });
+
   it('the page could not show the brief: 502 with its reason', async () => {
     failure = new BriefRenderError('the brief page did not get ready within 30000 ms');
     const res = await fetch(`${base}/api/v1/brief.pdf`);

@@ -11,6 +11,7 @@ import { BriefRenderError, ChromiumMissingError, RendererBusyError } from './pdf
 
 const dateText = z.string().refine((s) => parseLocalDate(s) !== undefined, 'expected a calendar date YYYY-MM-DD');
 const briefQuery = z.object({ date: dateText.optional() });
+const pdfQuery = briefQuery.extend({ lang: z.enum(['zh', 'en']).optional() });
 
 /**
  * The daily brief: as JSON for the page, as a PDF of the page (headless
@@ -28,13 +29,13 @@ export function createBriefRoutes(service: BriefService, workflow: Workflow): Ro
   }));
 
   router.get('/brief.pdf', route(async (req, res) => {
-    const q = parse(briefQuery, req.query);
+    const q = parse(pdfQuery, req.query);
     const date = q.date ?? service.defaultDate();
     actorOf(res);
     const token = (res.locals as AuthLocals).sessionToken ?? '';
     let pdf: Buffer;
     try {
-      pdf = await service.renderForSession(date, SESSION_COOKIE, token);
+      pdf = await service.renderForSession(date, SESSION_COOKIE, token, q.lang);
     } catch (error) {
       if (error instanceof ChromiumMissingError) {
         res.status(503).json({ error: error.message });

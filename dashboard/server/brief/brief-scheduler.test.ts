@@ -75,6 +75,7 @@ describe('the daily brief schedule', () => {
         await new Promise<void>((r) => (release = r));
       },
       onError: (e, d) => errors.push(`${d}: ${(e as Error).message}`),
+      attempts: 1,
     });
     await clock.advanceTo(local(27, 7, 31));
     await Promise.resolve();
@@ -87,5 +88,42 @@ describe('the daily brief schedule', () => {
     release();
     await stopping;
     expect(stopped).toBe(true);
+  });
+
+  it('tries a failed run again after a while, up to the number of attempts; stop cuts a wait short', async () => {
+    const clock = fakeTime(local(26, 7, 0));
+    const tries: number[] = [];
+    const errors: number[] = [];
+    let failures = 1;
+    const s = startBriefScheduler({
+      at: '07:30', timezone: TZ, now: clock.now, setTimer: clock.setTimer, exists: () => true, attempts: 3, retryMs: 5 * 60_000,
+      generate: async () => {
+        tries.push(clock.now());
+        if (failures-- > 0) throw new Error('chromium crashed');
+      },
+      onError: (_e, _d, attempt) => errors.push(attempt),
+    });
+    await clock.advanceTo(local(26, 7, 31));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors).toEqual([1]);
+    await clock.advanceTo(local(26, 7, 36));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(tries).toEqual([local(26, 7, 30), local(26, 7, 35)]);
+    // Every attempt fails: three tries, then it gives up until tomorrow.
+    failures = 10;
+    tries.length = 0;
+    errors.length = 0;
+    for (const m of [31, 36, 41, 46]) {
+      await clock.advanceTo(local(27, 7, m));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(errors).toEqual([1, 2, 3]);
+    expect(tries).toHaveLength(3);
+    // A retry pending when the process stops does not hold the stop up.
+    failures = 10;
+    await clock.advanceTo(local(28, 7, 31));
+    await new Promise((r) => setTimeout(r, 0));
+    await s.stop();
+    expect(errors).toEqual([1, 2, 3, 1]);
   });
 });

@@ -10,7 +10,11 @@ export interface BriefSchedulerOptions {
   exists: (date: string) => boolean;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => { clear(): void };
-  onError?: (error: unknown, date: string) => void;
+  /** Every failed attempt, with its number (1-based). */
+  onError?: (error: unknown, date: string, attempt: number) => void;
+  /** Attempts per date (a Chromium hiccup, a store restart) and the wait between them. */
+  attempts?: number;
+  retryMs?: number;
 }
 
 export interface BriefScheduler {
@@ -27,7 +31,8 @@ const MAX_WAIT_MS = 3_600_000;
 /**
  * Every day at `at` local time, the brief of the day before. When the
  * process starts after today's time and yesterday's brief is not stored
- * (it was down at that moment), it is made at once.
+ * (it was down at that moment), it is made at once. A failed run is tried
+ * again after `retryMs`, up to `attempts` times.
  */
 export function startBriefScheduler(options: BriefSchedulerOptions): BriefScheduler {
   const now = options.now ?? Date.now;
@@ -42,9 +47,37 @@ export function startBriefScheduler(options: BriefSchedulerOptions): BriefSchedu
   let due: number | undefined;
   let stopped = false;
   const inflight = new Set<Promise<void>>();
+  const attempts = Math.max(1, options.attempts ?? 3);
+  const retryMs = options.retryMs ?? 5 * 60_000;
+  /** Pending waits before a retry: stop cuts them short. */
+  const waits = new Set<() => void>();
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        waits.delete(done);
+        t.clear();
+        resolve();
+      };
+      const t = setTimer(done, ms);
+      waits.add(done);
+    });
+
+  const attemptAll = async (date: string) => {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await options.generate(date);
+        return;
+      } catch (error) {
+        options.onError?.(error, date, attempt);
+      }
+      if (attempt < attempts) await pause(retryMs);
+      if (stopped) return;
+    }
+  };
 
   const runFor = (date: string): Promise<void> => {
-    const p = options.generate(date).catch((error: unknown) => options.onError?.(error, date)).finally(() => inflight.delete(p));
+    const p = attemptAll(date).finally(() => inflight.delete(p));
     inflight.add(p);
     return p;
   };
@@ -82,6 +115,7 @@ export function startBriefScheduler(options: BriefSchedulerOptions): BriefSchedu
     async stop() {
       stopped = true;
       timer?.clear();
+      for (const done of [...waits]) done();
       await Promise.allSettled([...inflight]);
     },
   };

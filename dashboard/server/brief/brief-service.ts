@@ -26,7 +26,7 @@ export interface BriefService {
   defaultDate(): string;
   build(actor: Actor, date: string): Promise<DailyBrief>;
   /** The brief page as a PDF, seen by the caller's own session. */
-  renderForSession(date: string, cookieName: string, cookieValue: string): Promise<Buffer>;
+  renderForSession(date: string, cookieName: string, cookieValue: string, lang?: 'zh' | 'en'): Promise<Buffer>;
   /** The scheduled brief: made as the system (every unit), stored, and announced with a link. */
   generateStored(date: string): Promise<StoredBrief>;
 }
@@ -97,8 +97,8 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     archive,
     defaultDate: () => addDays(localDate(now(), deps.timezone), -1),
     build,
-    renderForSession(date, cookieName, cookieValue) {
-      return deps.renderer.render({ baseUrl: baseUrl(), date, timezone: deps.timezone, source: { kind: 'session', cookieName, cookieValue } });
+    renderForSession(date, cookieName, cookieValue, lang) {
+      return deps.renderer.render({ baseUrl: baseUrl(), date, timezone: deps.timezone, source: { kind: 'session', cookieName, cookieValue }, ...(lang ? { lang } : {}) });
     },
     async generateStored(date) {
       const brief = await build(SYSTEM_ACTOR, date);

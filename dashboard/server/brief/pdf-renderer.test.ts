@@ -86,6 +86,14 @@ describe('the brief renderer', () => {
     await renderer.close();
   });
 
+  it('renders the English page when asked', async () => {
+    const fake = fakeChromium();
+    const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fake.launch });
+    await renderer.render({ ...request(), lang: 'en' });
+    expect(fake.log.gotos).toEqual(['http://127.0.0.1:8080/brief?date=2026-11-26&lang=en']);
+    await renderer.close();
+  });
+
   it('launches again after the browser went away', async () => {
     const fake = fakeChromium();
     const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fake.launch });

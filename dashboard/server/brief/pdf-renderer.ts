@@ -42,6 +42,8 @@ export interface RenderRequest {
   date: string;
   source: RenderSource;
   timezone: string;
+  /** The page's language (Chinese unless asked). */
+  lang?: 'zh' | 'en';
 }
 
 export interface BriefRenderer {
@@ -147,7 +149,8 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     }
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(`${baseUrl}/brief?date=${encodeURIComponent(request.date)}`, { waitUntil: 'domcontentloaded' });
+    const lang = request.lang === 'en' ? '&lang=en' : '';
+    await page.goto(`${baseUrl}/brief?date=${encodeURIComponent(request.date)}${lang}`, { waitUntil: 'domcontentloaded' });
     const ready = page.locator('[data-brief-state="ready"], [data-brief-state="error"]').first();
     try {
       await ready.waitFor({ state: 'attached', timeout: timeoutMs });
@@ -169,7 +172,7 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
       await acquire();
       try {
         const b = await getBrowser();
-        const context = await b.newContext({ locale: 'zh-CN', timezoneId: request.timezone, viewport: { width: 794, height: 1123 } });
+        const context = await b.newContext({ locale: request.lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: request.timezone, viewport: { width: 794, height: 1123 } });
         try {
           return await renderIn(context, request);
         } finally {
