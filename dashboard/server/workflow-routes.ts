@@ -207,6 +207,13 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
   router.post('/drafts/:id/publish', route(async (req, res) => {
     res.json(await drafts.publish(actorOf(res), id(req), req.body as Parameters<typeof drafts.publish>[2]));
   }));
+  // Authors and reviewers are stored by id; the user list itself is for admins (roles, lockouts), so
+  // the press office gets only the names of its own units' people.
+  router.get('/people', route(async (_req, res) => {
+    const actor = actorOf(res);
+    const people = (await directory.users()).filter((u) => actor.unitIds.has(u.unit_id)).map((u) => ({ id: u.id, display_name: u.display_name, unit_id: u.unit_id }));
+    res.json({ people });
+  }));
 
   // ---- Q&A ----
   router.get('/qa', route(async (req, res) => {

@@ -83,6 +83,9 @@ describe('incident room and press-office workspace in Chromium', () => {
     expect(opened.status).toBe(201);
     incidentId = opened.body.id;
     expect(opened.body.event_ids.length).toBeGreaterThan(0);
+    // Names of one's units' people for the press office: ids and names, nothing an admin-only list holds.
+    const people = (await responder.get('/api/v1/people')).body.people as Record<string, unknown>[];
+    expect(people.find((p) => p.display_name === 'reviewer1')).toEqual({ id: expect.any(String), display_name: 'reviewer1', unit_id: responder.user.unit_id });
     browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
@@ -137,6 +140,7 @@ describe('incident room and press-office workspace in Chromium', () => {
     const panel = reviewer.page.getByTestId('review-panel');
     await panel.waitFor();
     expect(await panel.locator('h2').innerText()).toContain('荆州沙市区化工厂爆炸');
+    await expect.poll(() => panel.locator('.room-meta').innerText(), { timeout: 10_000 }).toContain('起草人：responder1');
     await panel.locator('.diff-table').waitFor();
     expect(await panel.locator('.diff-summary').innerText()).toMatch(/新增 \d+ 行/);
     expect(await panel.locator('.diff-table ins').allInnerTexts()).toContain('周边群众已妥善安置。');

@@ -94,6 +94,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/drafts/:id/submit', access: RESPONDERS, tag: 'drafts', summary: 'Submit for review', body: true },
   { method: 'POST', path: '/api/v1/drafts/:id/review', access: REVIEWERS, tag: 'drafts', summary: 'Approve or reject the current review level (expected_version)', body: true },
   { method: 'POST', path: '/api/v1/drafts/:id/publish', access: RESPONDERS, tag: 'drafts', summary: 'Record the publication of an approved draft (where, when, link)', body: true },
+  { method: 'GET', path: '/api/v1/people', access: DRAFT_READERS, tag: 'drafts', summary: 'Names of the users of one’s units (id, display name, unit; nothing else), to show who wrote, reviewed and published a draft' },
 
   // Q&A and replies
   { method: 'GET', path: '/api/v1/qa', access: QA_READERS, tag: 'qa', summary: 'Q&A entries (search with q)', query: ['q', 'category', 'include_expired', 'limit'] },

@@ -8,6 +8,7 @@ import { toLocalInput } from '../workspace/ActionForm';
 import { FindingsList, HighlightedText } from '../workspace/CheckedText';
 import { DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, PLATFORM_LABELS, TEMPLATE_LABELS } from '../workspace/labels';
 import { ReviewHistory } from '../workspace/ReviewHistory';
+import { usePeople } from '../workspace/usePeople';
 import type { CheckFinding, DraftSuggestions, DraftTransition, DraftView } from '../workspace/types';
 import './workspace.css';
 
@@ -39,6 +40,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' }>();
   const [busy, setBusy] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const who = usePeople(session.user.id, t('我', 'me'));
 
   const adopt = useCallback((d: DraftView) => {
     setDraft(d);
@@ -177,6 +179,9 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             <span>{TEMPLATE_LABELS[draft.kind][lang === 'zh' ? 0 : 1]}</span>
             <span>{PLATFORM_LABELS[draft.platform]?.[lang === 'zh' ? 0 : 1] ?? draft.platform}</span>
             <span>
+              {t('起草人', 'Author')}：{who(draft.author_id)}
+            </span>
+            <span>
               v{draft.text_version} · {formatDateTime(draft.updated_at)}
             </span>
           </p>
@@ -297,7 +302,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             <section className="ws-card publication" aria-label={t('发布记录', 'Publication')}>
               <h2>{t('发布记录', 'Publication')}</h2>
               <p>
-                ◉ {draft.publication.where} · {formatDateTime(draft.publication.at)} · {draft.publication.by === session.user.id ? t('我', 'me') : draft.publication.by}
+                ◉ {draft.publication.where} · {formatDateTime(draft.publication.at)} · {who(draft.publication.by)}
               </p>
               {draft.publication.link && (
                 <p>
@@ -311,7 +316,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
 
           <section className="ws-card" aria-label={t('审核记录', 'Review record')}>
             <h2>{t('审核记录', 'Review record')}</h2>
-            <ReviewHistory draft={draft} {...(transitions ? { transitions } : {})} me={session.user.id} />
+            <ReviewHistory draft={draft} {...(transitions ? { transitions } : {})} who={who} />
           </section>
         </aside>
       </div>

@@ -50,6 +50,7 @@ function mockApi(routes: Record<string, Handler>) {
 }
 
 const routes: Record<string, Handler> = {
+  'GET /api/v1/people': () => ({ status: 200, body: { people: [{ id: 'user-author', display_name: '张三', unit_id: 'u1' }] } }),
   'GET /api/v1/drafts?status=submitted': () => ({ status: 200, body: { drafts: [submitted, { ...submitted, id: 'mine', title: '我自己的稿', author_id: 'user-rev' }] } }),
   'GET /api/v1/drafts?status=published': () => ({ status: 200, body: { drafts: [published] } }),
   'GET /api/v1/drafts/d1/diff?from=1&to=2': () => ({
@@ -84,6 +85,9 @@ describe('ReviewQueuePage', () => {
     await waitFor(() => expect(panel.querySelector('.diff-table')).not.toBeNull());
     expect(panel.querySelector('[data-side="right"].diff-add')!.textContent).toBe('+咨询电话0716-8123456。');
     expect(container.querySelector('.publish-log tbody')!.textContent).toContain('微博');
+    // People by name, not by id.
+    await waitFor(() => expect(panel.querySelector('.room-meta')!.textContent).toContain('起草人：张三'));
+    expect(container.querySelector('.publish-log tbody')!.textContent).toContain('张三');
   });
 
   it('will not reject without a comment, and approves with the version seen and the comment', async () => {

@@ -9,13 +9,13 @@ import { DiffView } from '../workspace/DiffView';
 import { PLATFORM_LABELS, TEMPLATE_LABELS } from '../workspace/labels';
 import { baseVersion, reviewableBy } from '../workspace/review';
 import { ReviewHistory } from '../workspace/ReviewHistory';
+import { usePeople } from '../workspace/usePeople';
 import type { CheckFinding, DraftDiff, DraftView } from '../workspace/types';
 import './workspace.css';
 
 /** One submitted draft under review: what changed, what the checks say, and the decision with a comment. */
-function ReviewPanel({ draft, onDecided }: { draft: DraftView; onDecided: (message: string) => void }) {
+function ReviewPanel({ draft, onDecided, who }: { draft: DraftView; onDecided: (message: string) => void; who: (id: string) => string }) {
   const { t, lang } = useI18n();
-  const { session } = useSession();
   const [from, setFrom] = useState(() => baseVersion(draft));
   const [diff, setDiff] = useState<DraftDiff>();
   const [comment, setComment] = useState('');
@@ -65,7 +65,7 @@ function ReviewPanel({ draft, onDecided }: { draft: DraftView; onDecided: (messa
         <span>{PLATFORM_LABELS[draft.platform]?.[lang === 'zh' ? 0 : 1] ?? draft.platform}</span>
         <span>{t(`第 ${draft.current_level} / ${draft.levels} 级审核`, `Review level ${draft.current_level} of ${draft.levels}`)}</span>
         <span>
-          {t('起草人', 'Author')}：{draft.author_id}
+          {t('起草人', 'Author')}：{who(draft.author_id)}
         </span>
         {draft.incident_id && <Link to={`/incidents/${encodeURIComponent(draft.incident_id)}`}>{t('所属事件', 'Incident')}</Link>}
         <Link to={`/drafts/${encodeURIComponent(draft.id)}`}>{t('打开稿件', 'Open the draft')}</Link>
@@ -94,7 +94,7 @@ function ReviewPanel({ draft, onDecided }: { draft: DraftView; onDecided: (messa
       <HighlightedText text={draft.body} findings={findings} />
       <FindingsList findings={findings} />
       <h3>{t('审核记录', 'Review record')}</h3>
-      <ReviewHistory draft={draft} me={session.user.id} />
+      <ReviewHistory draft={draft} who={who} />
       <form className="ws-form decision" onSubmit={(e) => void decide('approve', e)} noValidate>
         <label>
           {t('审核意见', 'Comment')}
@@ -132,6 +132,7 @@ export default function ReviewQueuePage(_props: { params: Record<string, string>
   const [published, setPublished] = useState<DraftView[]>([]);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const who = usePeople(session.user.id, t('我', 'me'));
 
   const load = useCallback(async () => {
     try {
@@ -194,6 +195,7 @@ export default function ReviewQueuePage(_props: { params: Record<string, string>
           <ReviewPanel
             key={current.id}
             draft={current}
+            who={who}
             onDecided={(m) => {
               setNotice(m);
               navigate('/review', { replace: true });
@@ -228,7 +230,7 @@ export default function ReviewQueuePage(_props: { params: Record<string, string>
                     <Link to={`/drafts/${encodeURIComponent(d.id)}`}>{d.title}</Link>
                   </td>
                   <td>{d.publication?.where}</td>
-                  <td>{d.publication?.by === session.user.id ? t('我', 'me') : d.publication?.by}</td>
+                  <td>{d.publication ? who(d.publication.by) : '–'}</td>
                   <td>
                     {d.publication?.link ? (
                       <a href={d.publication.link} target="_blank" rel="noopener noreferrer">

@@ -14,9 +14,8 @@ const ACTION_NAMES: Record<string, [string, string]> = {
 };
 
 /** Who decided what at which level on which text version, with the reviewers' comments; then every transition. */
-export function ReviewHistory({ draft, transitions, me }: { draft: Pick<Draft, 'reviews'>; transitions?: readonly DraftTransition[]; me: string }) {
+export function ReviewHistory({ draft, transitions, who }: { draft: Pick<Draft, 'reviews'>; transitions?: readonly DraftTransition[]; who: (id: string) => string }) {
   const { t, lang } = useI18n();
-  const who = (id: string) => (id === me ? t('我', 'me') : id);
   const actionName = (a: string) => {
     const m = /^approve_level_(\d+)$/.exec(a);
     if (m) return t(`第${m[1]}级审核通过`, `level ${m[1]} approved`);
