@@ -25,6 +25,7 @@ export interface AlertStreamOptions {
 export async function createAlertStreamHub(options: AlertStreamOptions): Promise<AlertStreamHub> {
   const clients = new Set<Response>();
   let sequence = 0;
+  let closing: Promise<void> | undefined;
   const send = (res: Response, event: string, data: string) => {
     res.write(`id: ${++sequence}\nevent: ${event}\ndata: ${data}\n\n`);
   };
@@ -54,6 +55,12 @@ export async function createAlertStreamHub(options: AlertStreamOptions): Promise
 
   return {
     async handle(req, res) {
+      if (closing) {
+        // Shutting down: the browser retries against the next instance.
+        res.status(503).setHeader('Connection', 'close');
+        res.json({ error: 'shutting down' });
+        return;
+      }
       res.status(200);
       res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
       res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -66,11 +73,15 @@ export async function createAlertStreamHub(options: AlertStreamOptions): Promise
       send(res, 'hello', JSON.stringify({ type: 'hello', alerts: await options.openAlerts() }));
     },
     clients: () => clients.size,
-    async close() {
-      clearInterval(heartbeat);
-      for (const res of clients) res.end();
-      clients.clear();
-      await subscription.stop();
+    close() {
+      // Called when the HTTP server closes and again when the bus does: once is enough.
+      closing ??= (async () => {
+        clearInterval(heartbeat);
+        for (const res of clients) res.end();
+        clients.clear();
+        await subscription.stop();
+      })();
+      return closing;
     },
   };
 }

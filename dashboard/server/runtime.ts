@@ -424,11 +424,19 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       runtime.server = server;
       runtime.url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
       // Stop taking requests first; requests in flight finish before the workers and the bus stop.
+      // Live feeds (SSE) never finish by themselves: end them first, or closing the server waits for every open screen.
       stoppers.push(
         () =>
           new Promise<void>((resolve) => {
-            server.close(() => resolve());
+            server.close(() => {
+              clearTimeout(grace);
+              resolve();
+            });
             server.closeIdleConnections();
+            void Promise.allSettled([live.close(), alertStream.close()]);
+            // Requests in flight get a few seconds; a client that keeps its connection busy beyond that is cut off.
+            const grace = setTimeout(() => server.closeAllConnections(), 5000);
+            grace.unref();
           }),
       );
     }

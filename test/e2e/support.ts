@@ -29,10 +29,16 @@ export async function createUser(url: string, admin: ApiClient, username: string
 export async function signInPage(browser: Browser, url: string, username: string, password: string, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await page.goto(url + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForSelector('.shell, [data-testid="wall"]');
+  try {
+    await page.goto(url + '/');
+    await page.getByLabel('用户名').fill(username, { timeout: 15_000 });
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForSelector('.shell, [data-testid="wall"]', { timeout: 15_000 });
+  } catch (error) {
+    // What the browser showed instead, for the failure message.
+    const shown = await page.locator('body').innerText().catch(() => '(no page)');
+    throw new Error(`signing in as ${username} failed: ${(error as Error).message}\npage shows: ${shown.slice(0, 500)}`);
+  }
   return { context, page };
 }

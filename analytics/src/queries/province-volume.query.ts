@@ -9,14 +9,14 @@ export interface ProvinceVolume {
 
 /** Mentions and negative mentions per province over [from, to), from the per-minute aggregate. */
 export async function provinceVolume(store: Store, from: number, to: number): Promise<ProvinceVolume[]> {
-  const rows = await store.query<{ province: string; mentions: string | number; negative: string | number }>(
-    `SELECT province, sum(mentions) AS mentions, sumIf(mentions, sentiment_label = 'negative') AS negative
+  const rows = await store.query<{ province: string; n: string | number; neg: string | number }>(
+    `SELECT province, sum(mentions) AS n, sumIf(mentions, sentiment_label = 'negative') AS neg
      FROM ${TABLES.mentionMinutes}
      WHERE minute >= toStartOfMinute(fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
        AND minute < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
      GROUP BY province
-     ORDER BY mentions DESC`,
+     ORDER BY n DESC`,
     { from, to },
   );
-  return rows.map((r) => ({ province: r.province, mentions: toNumber(r.mentions), negative: toNumber(r.negative) }));
+  return rows.map((r) => ({ province: r.province, mentions: toNumber(r.n), negative: toNumber(r.neg) }));
 }

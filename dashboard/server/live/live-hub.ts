@@ -73,6 +73,7 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  let closing: Promise<void> | undefined;
   const tick = async () => {
     timer = undefined;
     if (running || closed) return;
@@ -114,6 +115,12 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
 
   return {
     async handle(req, res, actor) {
+      if (closed) {
+        // Shutting down: the browser retries against the next instance.
+        res.status(503).setHeader('Connection', 'close');
+        res.json({ error: 'shutting down' });
+        return;
+      }
       res.status(200);
       res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
       res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -124,19 +131,29 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
       const client: Client = { res, actor, lastWall: '' };
       clients.add(client);
       req.on('close', () => clients.delete(client));
-      const [alerts, shared] = await Promise.all([options.openAlerts(), sharedWall(options)]);
-      const wall = await snapshotFor(client, shared);
-      client.lastWall = wall.replace(/^\{"at":\d+,/, '{');
+      const alerts = await options.openAlerts();
+      let wall = 'null';
+      try {
+        wall = await snapshotFor(client, await sharedWall(options));
+        client.lastWall = wall.replace(/^\{"at":\d+,/, '{');
+      } catch (error) {
+        // The alerts still go out; the next tick tries the wall again.
+        options.logger?.warn({ err: error }, 'live wall snapshot failed');
+      }
       send(res, 'hello', `{"alerts":${JSON.stringify(alerts)},"wall":${wall}}`);
     },
     clients: () => clients.size,
-    async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      clearInterval(heartbeat);
-      for (const c of clients) c.res.end();
-      clients.clear();
-      await subscription.stop();
+    close() {
+      // Called when the HTTP server closes and again when the bus does: once is enough.
+      closing ??= (async () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        clearInterval(heartbeat);
+        for (const c of clients) c.res.end();
+        clients.clear();
+        await subscription.stop();
+      })();
+      return closing;
     },
   };
 }

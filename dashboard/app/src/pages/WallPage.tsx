@@ -33,10 +33,12 @@ export default function WallPage() {
 
   const onEvent = useCallback((event: string, data: unknown) => {
     if (event === 'hello') {
-      const h = data as { alerts: Alert[]; wall: WallSnapshot };
+      const h = data as { alerts: Alert[]; wall: WallSnapshot | null };
       setAlerts(new Map(h.alerts.map((a) => [a.id, a])));
-      setWall(h.wall);
-      setSkew(h.wall.at - Date.now());
+      if (h.wall) {
+        setWall(h.wall);
+        setSkew(h.wall.at - Date.now());
+      }
     } else if (event === 'wall') {
       const w = data as WallSnapshot;
       setWall(w);

@@ -32,7 +32,7 @@ export function ProvinceTileMap({ rows, measure: m = 'mentions', tile = 46, gap 
             <title>{`${t.short}: ${v === undefined ? '–' : m === 'mentions' ? formatCount(v, lang) : formatPercent(v)}`}</title>
             <rect width={tile} height={tile} rx={4} fill={v === undefined ? '#16212c' : colour(v)} />
             <text x={tile / 2} y={tile * 0.42} textAnchor="middle" className={hot ? 'tile-name dark' : 'tile-name'}>
-              {lang === 'zh' ? t.short.slice(0, 2) : t.en}
+              {lang === 'zh' ? t.short : t.en}
             </text>
             <text x={tile / 2} y={tile * 0.8} textAnchor="middle" className={hot ? 'tile-value dark' : 'tile-value'}>
               {v === undefined ? '' : m === 'mentions' ? formatCount(v, lang) : formatPercent(v)}
