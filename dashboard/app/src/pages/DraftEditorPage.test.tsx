@@ -52,6 +52,7 @@ function mockApi(routes: Record<string, Handler>) {
 }
 
 const base: Record<string, Handler> = {
+  'GET /api/v1/templates': () => ({ status: 200, body: { templates: [{ kind: 'situation_report', name: '情况通报', description: '首次通报', body: '', fields: [{ key: 'facts', label: '基本情况', required: true, hint: '未经核实的伤亡人数不要写入' }] }] } }),
   'GET /api/v1/drafts/d1': () => ({ status: 200, body: draft }),
   'GET /api/v1/drafts/d1/history': () => ({ status: 200, body: { history: [{ seq: 1, action: 'create', actor: 'user-a', at: 0, status: 'draft', text_version: 1 }] } }),
   'GET /api/v1/incidents/inc-1/suggestions': () => ({ status: 200, body: { kb: [], qa: [{ id: 'qa1', question: '水还能喝吗', answer: '供水水质符合国家标准。', score: 3 }] } }),
@@ -128,6 +129,13 @@ describe('DraftEditorPage', () => {
     area.setSelectionRange(BODY.indexOf('某某市'), BODY.indexOf('某某市'));
     fireEvent.click(insert);
     expect(area.value).toBe(BODY.replace('某某市', '供水水质符合国家标准。某某市'));
+  });
+
+  it('explains what the draft’s template asks for', async () => {
+    mockApi(base);
+    const { findByText, container } = renderAs(['responder']);
+    await findByText('未经核实的伤亡人数不要写入');
+    expect(container.querySelector('.template-guide dt')!.textContent).toBe('基本情况 (必填)');
   });
 
   it('is read-only for a reviewer, who cannot save or submit', async () => {

@@ -9,7 +9,7 @@ import { FindingsList, HighlightedText } from '../workspace/CheckedText';
 import { DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, PLATFORM_LABELS, TEMPLATE_LABELS } from '../workspace/labels';
 import { ReviewHistory } from '../workspace/ReviewHistory';
 import { usePeople } from '../workspace/usePeople';
-import type { CheckFinding, DraftSuggestions, DraftTransition, DraftView } from '../workspace/types';
+import type { CheckFinding, DraftSuggestions, DraftTransition, DraftView, StatementTemplate } from '../workspace/types';
 import './workspace.css';
 
 interface Checked {
@@ -68,6 +68,15 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
   useEffect(() => {
     void load();
   }, [load]);
+  const [template, setTemplate] = useState<StatementTemplate>();
+  const kind = draft?.kind;
+  useEffect(() => {
+    if (!kind) return;
+    api
+      .get<{ templates: StatementTemplate[] }>('/api/v1/templates')
+      .then((r) => setTemplate(r.templates.find((x) => x.kind === kind)))
+      .catch(() => setTemplate(undefined));
+  }, [kind]);
   const incidentId = draft?.incident_id;
   useEffect(() => {
     if (!incidentId) return;
@@ -297,6 +306,28 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             </section>
           )}
 
+          {template && (
+            <section className="ws-card template-guide" aria-label={t('模板要素', 'Template fields')}>
+              <details>
+                <summary>
+                  {t('模板要素说明：', 'What the template asks for: ')}
+                  {template.name}
+                </summary>
+                <p className="muted">{template.description}</p>
+                <dl>
+                  {template.fields.map((f) => (
+                    <div key={f.key}>
+                      <dt>
+                        {f.label}
+                        {f.required ? ` (${t('必填', 'required')})` : ''}
+                      </dt>
+                      {f.hint && <dd>{f.hint}</dd>}
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            </section>
+          )}
           {draft.status === 'approved' && isResponder && <PublishForm draft={draft} onPublished={(d) => { adopt(d); void loadHistory(); }} />}
           {draft.publication && (
             <section className="ws-card publication" aria-label={t('发布记录', 'Publication')}>
