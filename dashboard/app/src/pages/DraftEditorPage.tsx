@@ -253,6 +253,28 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
               {editable && (draft.status === 'submitted' || draft.status === 'approved') && <span className="muted">{t('修改已送审或已通过的文字将需要重新审核', 'Editing a submitted or approved text sends it back for review')}</span>}
             </div>
           </form>
+          {template && (
+            <section className="ws-card template-guide" aria-label={t('模板要素', 'Template fields')}>
+              <details open>
+                <summary>
+                  {t('模板要素说明：', 'What the template asks for: ')}
+                  {template.name}
+                </summary>
+                <p className="muted">{template.description}</p>
+                <dl>
+                  {template.fields.map((f) => (
+                    <div key={f.key}>
+                      <dt>
+                        {f.label}
+                        {f.required ? ` (${t('必填', 'required')})` : ''}
+                      </dt>
+                      {f.hint && <dd>{f.hint}</dd>}
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            </section>
+          )}
 
         </div>
 
@@ -306,28 +328,6 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
             </section>
           )}
 
-          {template && (
-            <section className="ws-card template-guide" aria-label={t('模板要素', 'Template fields')}>
-              <details>
-                <summary>
-                  {t('模板要素说明：', 'What the template asks for: ')}
-                  {template.name}
-                </summary>
-                <p className="muted">{template.description}</p>
-                <dl>
-                  {template.fields.map((f) => (
-                    <div key={f.key}>
-                      <dt>
-                        {f.label}
-                        {f.required ? ` (${t('必填', 'required')})` : ''}
-                      </dt>
-                      {f.hint && <dd>{f.hint}</dd>}
-                    </div>
-                  ))}
-                </dl>
-              </details>
-            </section>
-          )}
           {draft.status === 'approved' && isResponder && <PublishForm draft={draft} onPublished={(d) => { adopt(d); void loadHistory(); }} />}
           {draft.publication && (
             <section className="ws-card publication" aria-label={t('发布记录', 'Publication')}>
