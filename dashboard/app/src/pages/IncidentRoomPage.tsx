@@ -45,7 +45,9 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
 
   const loadIncident = useCallback(async () => {
     try {
-      setIncident(await api.get<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`));
+      const next = await api.get<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`);
+      // A poll answered after a newer version came over the live feed must not roll it back.
+      setIncident((cur) => (!cur || cur.id !== next.id || next.version >= cur.version ? next : cur));
       setError(undefined);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? t('没有这个事件，或不在您的单位范围内', 'No such incident, or not in your units') : (e as Error).message);
