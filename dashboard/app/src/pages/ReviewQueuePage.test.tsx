@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@fenghuo/shared/workflow';
@@ -101,6 +101,24 @@ describe('ReviewQueuePage', () => {
     fireEvent.click(getByRole('button', { name: '✓ 通过' }));
     await findByText(/已通过：/);
     expect(calls.find((c) => c.key === 'POST /api/v1/drafts/d1/review')!.body).toEqual({ expected_version: 5, decision: 'approve', comment: '同意' });
+  });
+
+  it('keeps the comment being typed when the queue reloads', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const calls = mockApi(routes);
+      const { findByTestId, getByLabelText } = renderPage();
+      await findByTestId('review-panel');
+      fireEvent.change(getByLabelText('审核意见'), { target: { value: '第三段请再核实' } });
+      await vi.advanceTimersByTimeAsync(16_000);
+      await waitFor(() => expect(calls.filter((c) => c.key === 'GET /api/v1/drafts?status=submitted')).toHaveLength(2));
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 50));
+      });
+      expect((getByLabelText('审核意见') as HTMLTextAreaElement).value).toBe('第三段请再核实');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the findings that block an approval (422)', async () => {

@@ -22,12 +22,15 @@ function ReviewPanel({ draft, onDecided, who }: { draft: DraftView; onDecided: (
   const [error, setError] = useState<string>();
   const [blocking, setBlocking] = useState<CheckFinding[]>();
   const [busy, setBusy] = useState(false);
+  // The queue reloads every 15 s with fresh objects: only a new version of the draft (someone acted on it)
+  // resets the panel, never a reload while the reviewer is typing a comment.
+  const base = baseVersion(draft);
   useEffect(() => {
-    setFrom(baseVersion(draft));
+    setFrom(base);
     setComment('');
     setError(undefined);
     setBlocking(undefined);
-  }, [draft]);
+  }, [draft.id, draft.version, base]);
   useEffect(() => {
     let live = true;
     api
