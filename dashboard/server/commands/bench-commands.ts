@@ -1,5 +1,6 @@
 import { runDetectBench } from '../bench/detect-bench';
 import { runEngineBench } from '../bench/engine-bench';
+import { runWallBench } from '../bench/wall-bench';
 import { Option, type Command } from 'commander';
 import { parseIntArg } from '../cli-args';
 import { runIngestBench } from '../bench/ingest-bench';
@@ -42,6 +43,17 @@ export function registerBenchCommands(program: Command): void {
     .addOption(new Option('--seed <n>', 'seed').argParser(parseIntArg).default(1))
     .action((flags: { rate: number; minutes: number; seed: number }) => {
       console.log(JSON.stringify(runEngineBench({ rate: flags.rate, minutes: flags.minutes, seed: flags.seed })));
+    });
+
+  bench
+    .command('wall')
+    .description('the wall display in headless Chromium on the live demo stream: first render, snapshot-to-screen delay, slow frames, and the page heap, DOM nodes and listeners over the run')
+    .addOption(new Option('--minutes <n>', 'minutes the wall stays open').argParser(Number).default(10))
+    .addOption(new Option('--rate <n>', 'demo background mentions per second at the evening peak (the demo’s default)').argParser(Number).default(20))
+    .addOption(new Option('--seed <n>', 'seed').argParser(parseIntArg).default(1))
+    .action(async (flags: { minutes: number; rate: number; seed: number }) => {
+      const result = await runWallBench({ minutes: flags.minutes, rate: flags.rate, seed: flags.seed });
+      console.log(JSON.stringify(result));
     });
 
   bench

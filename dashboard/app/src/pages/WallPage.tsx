@@ -69,7 +69,7 @@ export default function WallPage() {
   };
 
   return (
-    <div className={`wall${banner.length ? ' wall-alarm' : ''}`} data-testid="wall">
+    <div className={`wall${banner.length ? ' wall-alarm' : ''}`} data-testid="wall" data-wall-at={wall?.at}>
       <header className="wall-header">
         <div className="wall-title">
           烽火 <span className="brand-sub">{t('舆情态势', 'Situation')}</span>
