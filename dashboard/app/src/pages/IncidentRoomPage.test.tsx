@@ -96,6 +96,8 @@ describe('IncidentRoomPage', () => {
     expect(container.querySelector('.room-clocks figure')!.getAttribute('aria-label')).toContain('发布权威信息');
     await findByText('某化工厂发生爆炸');
     await waitFor(() => expect(container.querySelectorAll('.tl-layer')).toHaveLength(1));
+    // The same timeline as a list, for reading aloud and printing.
+    expect([...container.querySelectorAll('.timeline-table tbody tr')].map((r) => r.getAttribute('data-kind'))).toEqual(['first_mention', 'detection', 'opened', 'deadline:pending']);
   });
 
   it('takes a newer version of the incident from the live feed and ignores an older one', async () => {

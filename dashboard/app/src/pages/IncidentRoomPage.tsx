@@ -104,9 +104,10 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
   const deadlines = incident?.clock?.deadlines ?? [];
   const unitName = units.find((u) => u.id === incident?.unit_id)?.name ?? incident?.unit_id;
 
+  const rows = useMemo(() => (incident ? timelineRows(incident, volume, lang) : []), [incident, volume, lang]);
   const exportCsv = () => {
     if (!incident) return;
-    const csv = timelineCsv(timelineRows(incident, volume, lang), formatDateTime);
+    const csv = timelineCsv(rows, formatDateTime);
     downloadText(`fenghuo-timeline-${incident.id}.csv`, csv);
   };
   const logAction = async (input: ActionInput) => {
@@ -230,6 +231,29 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
       <section className="ws-card" aria-label={t('时间线', 'Timeline')}>
         <h2>{t('时间线', 'Timeline')}</h2>
         <IncidentTimeline volume={volume} markers={markers} deadlines={deadlines} now={now} />
+        <details className="timeline-table">
+          <summary>{t('时间线明细（文字）', 'Timeline as a list')}</summary>
+          <table className="ws-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('时间', 'Time')}</th>
+                <th scope="col">{t('事项', 'What')}</th>
+                <th scope="col">{t('说明', 'Detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows
+                .filter((r) => r.kind !== 'volume')
+                .map((r, i) => (
+                  <tr key={i} data-kind={r.kind}>
+                    <td>{formatDateTime(r.at)}</td>
+                    <td>{r.label}</td>
+                    <td>{r.detail}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
       </section>
 
       <div className="room-grid room-grid-2">
