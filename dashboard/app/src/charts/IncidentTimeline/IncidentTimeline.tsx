@@ -92,7 +92,7 @@ export function IncidentTimeline({ volume, markers, deadlines, now, width = 1100
           <text x={left - 6} y={bottom} textAnchor="end">
             0
           </text>
-          <text x={left - 6} y={top - 16} textAnchor="end" className="tl-unit">
+          <text transform={`translate(12,${(top + bottom) / 2}) rotate(-90)`} textAnchor="middle" className="tl-unit">
             {bin < 3_600_000 ? t(`条/${bin / 60_000}分`, `per ${bin / 60_000} min`) : t(`条/${bin / 3_600_000}小时`, `per ${bin / 3_600_000} h`)}
           </text>
         </g>

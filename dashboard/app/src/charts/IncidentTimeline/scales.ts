@@ -16,7 +16,7 @@ export interface TimelineMargin {
   left: number;
 }
 
-export const DEFAULT_MARGIN: TimelineMargin = { top: 64, right: 24, bottom: 28, left: 44 };
+export const DEFAULT_MARGIN: TimelineMargin = { top: 64, right: 24, bottom: 28, left: 56 };
 
 /**
  * The time span to draw: from the earliest of the volume, the markers and
