@@ -79,6 +79,13 @@ describe('wall display in Chromium', () => {
     expect(opened.status).toBe(201);
     await page.waitForSelector('[data-testid="wall-incident"] .ring', { timeout: 10_000 });
     expect(await page.locator('[data-testid="wall-incident"]').first().innerText()).toMatch(/下一步/);
+    // Full HD and 4K: everything on one screen, nothing to scroll.
+    for (const size of [{ width: 3840, height: 2160 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate('document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth')).toBe(true);
+      expect(await page.locator('.panel').count()).toBe(5);
+    }
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wall.png') });
   });

@@ -18,7 +18,7 @@ export interface WebApp {
 /** What every page of the app must not be allowed to do, even if some text slipped through as HTML. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
-export async function prepareWebApp(mode: 'static' | 'dev' | 'off', timeZone: string): Promise<WebApp> {
+export async function prepareWebApp(mode: 'static' | 'dev' | 'off', timeZone: string, options: { dist?: string } = {}): Promise<WebApp> {
   if (mode === 'off') return { mount: () => {}, close: async () => {} };
   const isApp = (p: string) => !p.startsWith('/api/') && p !== '/healthz' && p !== '/metrics';
   // Settings the page reads at start, as a meta tag: no inline script, so the CSP can forbid them all.
@@ -28,7 +28,7 @@ export async function prepareWebApp(mode: 'static' | 'dev' | 'off', timeZone: st
     const vite = await createServer({ configFile: path.join(APP_ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'custom' });
     return { mount: (app) => mountDev(app, vite, isApp, config), close: () => vite.close() };
   }
-  return { mount: (app) => mountStatic(app, isApp, config), close: async () => {} };
+  return { mount: (app) => mountStatic(app, isApp, config, options.dist ?? APP_DIST), close: async () => {} };
 }
 
 function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: string) => boolean, config: string): void {
@@ -45,10 +45,10 @@ function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: s
     });
 }
 
-function mountStatic(app: Express, isApp: (p: string) => boolean, config: string): void {
-  const index = path.join(APP_DIST, 'index.html');
-  app.use('/assets', express.static(path.join(APP_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
-  app.use(express.static(APP_DIST, { index: false }));
+function mountStatic(app: Express, isApp: (p: string) => boolean, config: string, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(dist, { index: false }));
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isApp(req.path)) return next();
     if (!fs.existsSync(index)) {
