@@ -31,10 +31,10 @@ export async function signInPage(browser: Browser, url: string, username: string
   const page = await context.newPage();
   try {
     await page.goto(url + '/');
-    await page.getByLabel('用户名').fill(username, { timeout: 15_000 });
+    await page.getByLabel('用户名').fill(username, { timeout: 30_000 });
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForSelector('.shell, [data-testid="wall"]', { timeout: 15_000 });
+    await page.waitForSelector('.shell, [data-testid="wall"]', { timeout: 30_000 });
   } catch (error) {
     // What the browser showed instead, for the failure message.
     const shown = await page.locator('body').innerText().catch(() => '(no page)');
