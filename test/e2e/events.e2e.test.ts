@@ -31,7 +31,8 @@ function burst(n: number, prefix: string): Record<string, unknown>[] {
     id: `${prefix}-${i}`,
     platform: platforms[i % platforms.length],
     text: i === 5 ? `网传荆州自来水有毒，千万别喝！${IMG} ${SCRIPT}` : `${variants[i % variants.length]} #${i}`,
-    time: new Date(now - (n - i) * 400).toISOString(),
+    // Over the last four minutes, so the curve has a shape.
+    time: new Date(now - (n - i) * 6_000).toISOString(),
     url: `https://weibo.com/${prefix}/${i}`,
     author: { id: `${prefix}-u${i}`, name: `网友${i}`, location: '湖北 荆州' },
     // The hostile one replies to the first post (so it joins its event whatever its words) and is the most shared.
@@ -55,7 +56,9 @@ describe('analyst pages in Chromium', () => {
     await createUser(url, admin, 'duty1', ['analyst', 'responder']);
     // The unit watches for this rumor: its burst raises an alert at once.
     expect((await analyst.post('/api/v1/rules', { kind: 'keyword', name: '水质谣言', phrases: ['自来水有毒'], min_count: 3, window_minutes: 10, severity: 'high' })).status).toBe(201);
-    // The analytics worker reads rules every 5 s; a keyword rule counts the mentions that arrive after it is read.
+    // The knowledge base already knows this rumor.
+    expect((await analyst.post('/api/v1/kb', { claim: '荆州自来水有毒，不能喝', rebuttal: '经检测，荆州市自来水水质达标，可放心饮用。', source: '荆州市卫生健康委员会', date: '2026-11-20', url: 'https://wjw.jingzhou.gov.cn/notice', keywords: ['自来水', '有毒'] })).status).toBe(201);
+    // The analytics worker reads rules and the KB every 5 s; a keyword rule counts the mentions that arrive after it is read.
     await new Promise((r) => setTimeout(r, 6_000));
     // Last spring's story about the same water, for "similar past events".
     const past = Date.now() - 200 * DAY;
@@ -75,7 +78,7 @@ describe('analyst pages in Chromium', () => {
       const e = (r.body as EventsResponse).events[0];
       if (!e) return undefined;
       const d = (await analyst.get(`/api/v1/events/${encodeURIComponent(e.id)}`)).body as EventDetail;
-      return d.samples.some((s) => s.text.includes(IMG)) && d.series.length > 0 ? d : undefined;
+      return d.samples.some((s) => s.text.includes(IMG)) && d.series.length > 0 && d.kb_match ? d : undefined;
     }, 60_000, 500);
     eventId = found.id;
 
@@ -101,6 +104,7 @@ describe('analyst pages in Chromium', () => {
     const row = page.locator('.events-table tbody tr', { has: page.locator(`a[href="/events/${encodeURIComponent(eventId)}"]`) });
     await row.waitFor();
     expect(await row.locator('.rumor-badge').innerText()).toMatch(/^\d\.\d\d/);
+    expect(await row.locator('.kb-badge').innerText()).toBe('已辟谣');
     expect(await row.innerText()).toMatch(/微博/);
     // A keyword nobody uses empties the list; the link with filters is shareable as is.
     await page.goto(`${url}/events?keyword=${encodeURIComponent('没有这个词')}&range=1h`);
@@ -120,6 +124,10 @@ describe('analyst pages in Chromium', () => {
     expect(await page.locator('.stacked-area path.stack-layer').first().getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await page.locator('.stacked-area .legend').innerText()).toMatch(/微博/);
     expect(await page.locator('.count-table').first().innerText()).toMatch(/湖北/);
+    // The matched rebuttal, with who and when, and its link.
+    const rebuttal = page.locator('.kb-rebuttal');
+    expect(await rebuttal.locator('.kb-line strong').innerText()).toBe('已知谣言，2026-11-20 由荆州市卫生健康委员会辟谣');
+    expect(await rebuttal.getByRole('link').getAttribute('href')).toBe('https://wjw.jingzhou.gov.cn/notice');
     // The hostile post is on the page as the characters it was written with.
     const samples = page.locator('.samples');
     await samples.getByText(IMG, { exact: false }).waitFor();
@@ -218,6 +226,6 @@ describe('analyst pages in Chromium', () => {
     await page.locator('.kb-table tr', { hasText: '荆州停水三天' }).waitFor();
     expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/api/v1/kb/export?format=csv');
     const exported = await page.evaluate(async () => (await fetch('/api/v1/kb/export?format=json')).json());
-    expect((exported as { claims: { claim: string }[] }).claims.map((c) => c.claim).sort()).toEqual(['荆州停水三天', '荆州自来水有毒']);
+    expect((exported as { claims: { claim: string }[] }).claims.map((c) => c.claim).sort()).toEqual(['荆州停水三天', '荆州自来水有毒', '荆州自来水有毒，不能喝']);
   });
 });
