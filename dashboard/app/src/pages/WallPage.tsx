@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alert, AlertStreamMessage } from '@fenghuo/shared/analytics';
 import type { WallSnapshot } from '@fenghuo/shared/api';
+import { describeReason } from '../alerts/describe-reason';
 import { api } from '../api';
 import { formatClock, formatCount, formatDuration } from '../format';
 import { useI18n } from '../i18n';
@@ -88,7 +89,7 @@ export default function WallPage() {
           <div className="banner-text">
             <strong data-testid="banner-title">{banner[0]!.title}</strong>
             <span className="banner-meta">
-              {severityLabel(banner[0]!.severity, t)} · {formatClock(banner[0]!.opened_at)} · {banner[0]!.reasons[0]?.detail ?? ''}
+              {severityLabel(banner[0]!.severity, t)} · {formatClock(banner[0]!.opened_at)} · {banner[0]!.reasons[0] ? describeReason(banner[0]!.reasons[0], lang) : ''}
               {banner.length > 1 ? ` · ${t(`另有 ${banner.length - 1} 条`, `${banner.length - 1} more`)}` : ''}
             </span>
           </div>
