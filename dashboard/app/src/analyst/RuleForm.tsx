@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Field, type ControlProps } from './Field';
 import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
+import { severityLabel } from './labels';
 
 export type RuleKind = AlertRuleInput['kind'];
 export const RULE_KINDS: readonly RuleKind[] = ['keyword', 'volume', 'negative_share', 'rumor_score'];
@@ -63,7 +64,7 @@ export function ruleInput(d: Draft): Record<string, unknown> {
  * each error sits under its field and is tied to it for screen readers.
  */
 export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSaved: (rule: AlertRule) => void; onCancel?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [d, setD] = useState<Draft>(() => draftOf(rule));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -113,7 +114,6 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
     negative_share: t('负面占比', 'Negative share'),
     rumor_score: t('谣言分', 'Rumor score'),
   };
-  const severities: Record<string, string> = { low: t('低', 'Low'), medium: t('中', 'Medium'), high: t('高', 'High'), critical: t('严重', 'Critical') };
 
   return (
     <form className="crud-form" onSubmit={(e) => void submit(e)} aria-label={rule ? t('编辑规则', 'Edit rule') : t('新建规则', 'New rule')} noValidate>
@@ -146,7 +146,7 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
         <select {...p} value={d.severity} onChange={(e) => set('severity', e.target.value)}>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {severities[s]}
+              {severityLabel(s, lang)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 
-/** Display names of platforms, sentiment labels and rumor signals (zh, en); an unknown key shows as itself. */
+/** Display names of platforms, sentiment labels, severities, alert states and rumor signals (zh, en); an unknown key shows as itself. */
 const PLATFORM: Record<string, [string, string]> = {
   weibo: ['微博', 'Weibo'],
   wechat: ['微信', 'WeChat'],
@@ -18,6 +18,20 @@ const SENTIMENT: Record<string, [string, string]> = {
   negative: ['负面', 'Negative'],
   neutral: ['中性', 'Neutral'],
   positive: ['正面', 'Positive'],
+};
+
+// 紧急 for critical, as on the wall.
+const SEVERITY: Record<string, [string, string]> = {
+  low: ['低', 'Low'],
+  medium: ['中', 'Medium'],
+  high: ['高', 'High'],
+  critical: ['紧急', 'Critical'],
+};
+
+const ALERT_STATUS: Record<string, [string, string]> = {
+  open: ['未处理', 'Open'],
+  acknowledged: ['已确认', 'Acknowledged'],
+  resolved: ['已解除', 'Resolved'],
 };
 
 const SIGNAL: Record<string, [string, string]> = {
@@ -52,4 +66,6 @@ const pick = (table: Record<string, [string, string]>, key: string, lang: Lang) 
 
 export const platformLabel = (p: string, lang: Lang) => pick(PLATFORM, p, lang);
 export const sentimentLabel = (s: string, lang: Lang) => pick(SENTIMENT, s, lang);
+export const severityLabel = (s: string, lang: Lang) => pick(SEVERITY, s, lang);
+export const alertStatusLabel = (s: string, lang: Lang) => pick(ALERT_STATUS, s, lang);
 export const signalLabel = (s: string, lang: Lang) => pick(SIGNAL, s, lang);

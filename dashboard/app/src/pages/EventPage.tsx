@@ -3,7 +3,7 @@ import type { Alert, EventDetail, KbMatch, SimilarEventsResponse } from '@fenghu
 import type { AlertsResponse } from '@fenghuo/shared/api';
 import { api, ApiError } from '../api';
 import { KbBadge, RumorBadge } from '../analyst/badges';
-import { platformLabel, sentimentLabel, signalLabel } from '../analyst/labels';
+import { alertStatusLabel, platformLabel, sentimentLabel, severityLabel, signalLabel } from '../analyst/labels';
 import { safeHref } from '../analyst/safe-url';
 import { SampleMentions } from '../analyst/SampleMentions';
 import { useLoad } from '../analyst/useLoad';
@@ -257,9 +257,6 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
   );
 }
 
-const SEVERITY: Record<string, [string, string]> = { low: ['低', 'low'], medium: ['中', 'medium'], high: ['高', 'high'], critical: ['严重', 'critical'] };
-const STATUS: Record<string, [string, string]> = { open: ['未处理', 'open'], acknowledged: ['已确认', 'acknowledged'], resolved: ['已解除', 'resolved'] };
-
 /** The event's alerts and, for responders, opening an incident from one. */
 function EventAlerts({ eventId }: { eventId: string }) {
   const { t, lang } = useI18n();
@@ -269,7 +266,6 @@ function EventAlerts({ eventId }: { eventId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   if (!alerts.length) return null;
-  const pick = (table: Record<string, [string, string]>, k: string) => table[k]?.[lang === 'zh' ? 0 : 1] ?? k;
   const open = async (alertId: string) => {
     setBusy(true);
     setError(undefined);
@@ -287,7 +283,7 @@ function EventAlerts({ eventId }: { eventId: string }) {
       <ul>
         {alerts.map((a) => (
           <li key={a.id}>
-            <span className={`severity sev-${a.severity}`}>{pick(SEVERITY, a.severity)}</span> {pick(STATUS, a.status)} · {formatDateTime(a.opened_at)} · {a.reasons.map((r) => r.detail).join('；')}
+            <span className={`severity sev-${a.severity}`}>{severityLabel(a.severity, lang)}</span> {alertStatusLabel(a.status, lang)} · {formatDateTime(a.opened_at)} · {a.reasons.map((r) => r.detail).join('；')}
             {canOpen && (
               <button type="button" className="secondary small-button" disabled={busy} onClick={() => void open(a.id)}>
                 {t('从此预警立案处置', 'Open an incident from this alert')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AlertRule } from '@fenghuo/shared/analytics';
 import { api, ApiError } from '../api';
+import { severityLabel } from '../analyst/labels';
 import { RuleForm } from '../analyst/RuleForm';
 import { useLoad } from '../analyst/useLoad';
 import { formatDateTime, formatPercent } from '../format';
@@ -9,7 +10,7 @@ import './analyst.css';
 
 /** Alert rules: what the analysts ask to be warned about, beyond the automatic rising and first-story alerts. */
 export default function RulesPage(_props: { params: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { data, error, reload } = useLoad<{ items: AlertRule[] }>('/api/v1/rules');
   const [editing, setEditing] = useState<AlertRule | undefined>();
   const [notice, setNotice] = useState<string>();
@@ -34,7 +35,6 @@ export default function RulesPage(_props: { params: Record<string, string> }) {
     negative_share: t('负面占比', 'Negative share'),
     rumor_score: t('谣言分', 'Rumor score'),
   };
-  const severityLabel: Record<string, string> = { low: t('低', 'Low'), medium: t('中', 'Medium'), high: t('高', 'High'), critical: t('严重', 'Critical') };
   const condition = (r: AlertRule) => {
     switch (r.kind) {
       case 'keyword':
@@ -89,7 +89,7 @@ export default function RulesPage(_props: { params: Record<string, string> }) {
                     <td>{r.name}</td>
                     <td>{kindLabel[r.kind]}</td>
                     <td className="cell-clip">{condition(r)}</td>
-                    <td>{severityLabel[r.severity]}</td>
+                    <td>{severityLabel(r.severity, lang)}</td>
                     <td className={r.enabled ? 'state-on' : 'state-off'}>{r.enabled ? t('启用', 'On') : t('停用', 'Off')}</td>
                     <td className="muted small">{formatDateTime(r.updated_at)}</td>
                     <td>
