@@ -102,7 +102,8 @@ export function toEventSummary(r: EventRow): EventSummary {
 /**
  * Events (not merged into another) active in [from, to], ranked. `recent` is
  * counted now from the per-minute aggregate (the last 5 minutes before `to`),
- * so a story that went quiet stops ranking as rising.
+ * so a story that went quiet stops ranking as rising. The optional filters
+ * narrow the list in the same query (before the limit).
  */
 export async function listEvents(store: Store, f: EventsFilter): Promise<EventSummary[]> {
   const params: Record<string, unknown> = { from: f.from, to: f.to, limit: f.limit };
