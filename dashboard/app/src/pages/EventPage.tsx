@@ -48,6 +48,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
       </p>
       <header className="event-header">
         <h1>{event.title}</h1>
+        {event.id !== id && <p className="muted small">{t('您打开的事件已并入此事件', 'The event you opened was merged into this one')}</p>}
         <dl className="event-facts">
           <div>
             <dt>{t('首次出现', 'First seen')}</dt>

@@ -52,6 +52,13 @@ describe('EventsPage', () => {
     expect(Object.fromEntries(lastApiQuery())).toEqual({ hours: '24', sort: 'rumor', limit: '100', province: '湖北', sentiment: 'negative', min_rumor: '0.5' });
   });
 
+  it('says when the list is cut at its limit', async () => {
+    fetch.mockImplementation(async () => new Response(JSON.stringify({ from: T0, to: T0, events: Array.from({ length: 100 }, (_, i) => event(`e${i}`, `事件${i}`)) }), { status: 200 }));
+    window.history.replaceState(null, '', '/events');
+    render(<EventsPage params={{}} />);
+    await screen.findByText('只显示前 100 个；请缩小范围或加筛选条件', undefined, { timeout: 5_000 });
+  });
+
   it('lists each event with its numbers, badges in words and a link; a title is text, never HTML', async () => {
     window.history.replaceState(null, '', '/events');
     const { container } = render(<EventsPage params={{}} />);

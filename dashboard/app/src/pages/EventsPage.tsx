@@ -10,6 +10,8 @@ import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import './analyst.css';
 
+const LIMIT = 100;
+
 /**
  * The events explorer: a filter form whose values live in the URL (a
  * filtered list is a link to share), and the matching events ranked.
@@ -19,7 +21,7 @@ export default function EventsPage(_props: { params: Record<string, string> }) {
   const { query } = useLocation();
   const search = query.toString();
   const applied = filtersFromQuery(query);
-  const { data, error, loading } = useLoad<EventsResponse>(`/api/v1/events${qs(filtersToApi(applied))}`);
+  const { data, error, loading } = useLoad<EventsResponse>(`/api/v1/events${qs(filtersToApi(applied, LIMIT))}`);
   const [form, setForm] = useState<EventFilters>(applied);
   // Back/forward or a pasted link changes the URL: the form follows it.
   useEffect(() => setForm(filtersFromQuery(new URLSearchParams(search))), [search]);
@@ -199,6 +201,9 @@ export default function EventsPage(_props: { params: Record<string, string> }) {
         </table>
       )}
       {data && data.events.length === 0 && !loading && <p className="empty">{t('没有符合条件的事件', 'No events match these filters')}</p>}
+      {data && data.events.length >= LIMIT && (
+        <p className="muted small">{t(`只显示前 ${LIMIT} 个；请缩小范围或加筛选条件`, `Showing the first ${LIMIT}; narrow the range or add filters`)}</p>
+      )}
     </div>
   );
 }
