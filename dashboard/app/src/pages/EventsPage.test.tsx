@@ -50,6 +50,12 @@ describe('EventsPage', () => {
     expect(window.location.search).toBe(`?province=${encodeURIComponent('湖北')}&sentiment=negative&min_rumor=0.5&sort=rumor`);
     await waitFor(() => expect(lastApiQuery().get('min_rumor')).toBe('0.5'), { timeout: 5_000 });
     expect(Object.fromEntries(lastApiQuery())).toEqual({ hours: '24', sort: 'rumor', limit: '100', province: '湖北', sentiment: 'negative', min_rumor: '0.5' });
+    // Refresh asks again with the same filters.
+    const calls = fetch.mock.calls.length;
+    await waitFor(() => expect((screen.getByRole('button', { name: '刷新' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 5_000 });
+    fireEvent.click(screen.getByRole('button', { name: '刷新' }));
+    await waitFor(() => expect(fetch.mock.calls.length).toBe(calls + 1), { timeout: 5_000 });
+    expect(lastApiQuery().get('sort')).toBe('rumor');
   });
 
   it('says when the list is cut at its limit', async () => {

@@ -21,7 +21,7 @@ export default function EventsPage(_props: { params: Record<string, string> }) {
   const { query } = useLocation();
   const search = query.toString();
   const applied = filtersFromQuery(query);
-  const { data, error, loading } = useLoad<EventsResponse>(`/api/v1/events${qs(filtersToApi(applied, LIMIT))}`);
+  const { data, error, loading, reload } = useLoad<EventsResponse>(`/api/v1/events${qs(filtersToApi(applied, LIMIT))}`);
   const [form, setForm] = useState<EventFilters>(applied);
   // Back/forward or a pasted link changes the URL: the form follows it.
   useEffect(() => setForm(filtersFromQuery(new URLSearchParams(search))), [search]);
@@ -144,7 +144,10 @@ export default function EventsPage(_props: { params: Record<string, string> }) {
         ) : data ? (
           <p className="muted">
             {t(`${data.events.length} 个事件`, `${data.events.length} events`)} · {formatDateTime(data.from)} – {formatDateTime(data.to)}
-            {loading ? ` · ${t('更新中…', 'updating…')}` : ''}
+            {loading ? ` · ${t('更新中…', 'updating…')}` : ''}{' '}
+            <button type="button" className="link-button" onClick={reload} disabled={loading}>
+              {t('刷新', 'Refresh')}
+            </button>
           </p>
         ) : null}
       </div>
