@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['{shared,infra,ingest,analytics,dashboard}/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/kafka/**', 'test/e2e/**'],
+          exclude: ['**/node_modules/**', 'test/kafka/**', 'test/e2e/**', 'dashboard/app/**'],
         },
       },
       {
