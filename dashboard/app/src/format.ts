@@ -87,3 +87,26 @@ export function formatDuration(ms: number, lang: Lang = 'zh'): string {
   if (m > 0) return `${sign}${m}分${pad(s)}秒`;
   return `${sign}${s}秒`;
 }
+
+/** "2026-11-27T14:05" in the configured zone, as a datetime-local input shows it. */
+export function toZoneInput(ms: number): string {
+  const p = parts(ms, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * A datetime-local value ("2026-11-27T14:05") read as a time in the
+ * configured zone, not the browser's: epoch ms, or NaN when it is not a time.
+ */
+export function fromZoneInput(value: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) return NaN;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  // The zone's offset at that moment (twice: the first guess may sit across a daylight-saving change).
+  const offset = (ms: number) => {
+    const p = parts(ms, timeZone);
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(ms / 1000) * 1000;
+  };
+  const first = asUtc - offset(asUtc);
+  return asUtc - offset(first);
+}

@@ -18,7 +18,7 @@ describe('event filters in the URL', () => {
   it('asks the API for the last hours of a preset, or the custom range as epoch ms', () => {
     expect(filtersToApi({ ...DEFAULT_FILTERS, range: '7d', keyword: ' 水 ' })).toEqual({ hours: 168, sort: 'rising', limit: 100, platform: undefined, province: undefined, sentiment: undefined, min_rumor: undefined, keyword: '水' });
     const custom = filtersToApi({ ...DEFAULT_FILTERS, range: 'custom', from: '2026-11-27T08:00', to: '' });
-    expect(custom.from).toBe(new Date('2026-11-27T08:00').getTime());
+    expect(custom.from).toBe(Date.parse('2026-11-27T08:00:00+08:00'));
     expect(custom.to).toBeUndefined();
     expect(custom.hours).toBeUndefined();
   });

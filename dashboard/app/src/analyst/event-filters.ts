@@ -1,4 +1,5 @@
 import type { EventSummary } from '@fenghuo/shared/analytics';
+import { fromZoneInput } from '../format';
 
 /**
  * The events explorer's filters as they live in the URL (so a filtered list
@@ -12,7 +13,7 @@ export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 
 export interface EventFilters {
   range: RangePreset;
-  /** Custom range, as the datetime-local inputs give it ("2026-11-27T14:05", local time). */
+  /** Custom range, as the datetime-local inputs give it ("2026-11-27T14:05", in the configured zone). */
   from: string;
   to: string;
   platform: string;
@@ -68,7 +69,7 @@ export function filtersToQuery(f: EventFilters): string {
  * range is local time turned into epoch ms.
  */
 export function filtersToApi(f: EventFilters, limit = 100): Record<string, string | number | undefined> {
-  const local = (s: string) => (s ? new Date(s).getTime() : undefined);
+  const local = (s: string) => (s ? fromZoneInput(s) : undefined);
   const time = f.range === 'custom' ? { from: local(f.from), to: local(f.to) } : { hours: HOURS[f.range] };
   return {
     ...time,

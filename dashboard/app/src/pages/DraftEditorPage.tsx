@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { formatDateTime } from '../format';
+import { formatDateTime, fromZoneInput } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useCan, useSession } from '../session';
@@ -367,7 +367,7 @@ function PublishForm({ draft, onPublished }: { draft: DraftView; onPublished: (d
     ev.preventDefault();
     if (!where.trim()) return setError(t('请填写发布渠道', 'Enter where it was published'));
     if (link.trim() && !/^https?:\/\//.test(link.trim())) return setError(t('链接须以 http:// 或 https:// 开头', 'The link must start with http:// or https://'));
-    const ms = new Date(at).getTime();
+    const ms = fromZoneInput(at);
     setBusy(true);
     setError(undefined);
     try {

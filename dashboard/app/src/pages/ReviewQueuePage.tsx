@@ -24,13 +24,17 @@ function ReviewPanel({ draft, onDecided, who }: { draft: DraftView; onDecided: (
   const [busy, setBusy] = useState(false);
   // The queue reloads every 15 s with fresh objects: only a new version of the draft (someone acted on it)
   // resets the panel, never a reload while the reviewer is typing a comment.
+  // Reset while rendering (not in an effect after mount), so a comment typed right after the panel appears is never wiped.
   const base = baseVersion(draft);
-  useEffect(() => {
+  const identity = `${draft.id}:${draft.version}:${base}`;
+  const [shown, setShown] = useState(identity);
+  if (shown !== identity) {
+    setShown(identity);
     setFrom(base);
     setComment('');
     setError(undefined);
     setBlocking(undefined);
-  }, [draft.id, draft.version, base]);
+  }
   useEffect(() => {
     let live = true;
     api

@@ -1,14 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ACTION_KINDS, type ActionInput, type ActionKind } from '@fenghuo/shared/workflow';
+import { fromZoneInput, toZoneInput } from '../format';
 import { useI18n } from '../i18n';
 import { ACTION_LABELS } from './timeline';
 
-/** "2026-11-27T14:05" in the browser's own zone, as a datetime-local input wants it. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** "2026-11-27T14:05" in the configured zone (Asia/Shanghai), as a datetime-local input wants it. */
+export const toLocalInput = toZoneInput;
 
 function isUrl(s: string): boolean {
   try {
@@ -33,7 +30,7 @@ export function ActionForm({ onSubmit, now = Date.now() }: { onSubmit: (input: A
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setDone(undefined);
-    const ms = new Date(at).getTime();
+    const ms = fromZoneInput(at);
     if (!at || !Number.isFinite(ms)) return setError(t('请填写发布时间', 'Enter the time'));
     if (ms > Date.now() + 5 * 60_000) return setError(t('发布时间不能晚于现在', 'The time cannot be in the future'));
     if (link.trim() && !isUrl(link.trim())) return setError(t('链接须以 http:// 或 https:// 开头', 'The link must start with http:// or https://'));
