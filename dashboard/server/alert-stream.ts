@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { alertEventName, openEventStream, refuseWhileClosing } from './sse';
 import { TOPICS, type Alert, type Bus, type Subscription } from '@fenghuo/shared';
 
 /**
@@ -37,13 +38,8 @@ export async function createAlertStreamHub(options: AlertStreamOptions): Promise
     maxBatchWaitMs: 0,
     handler: async (records) => {
       for (const r of records) {
-        let event = 'alert';
-        try {
-          const msg = JSON.parse(r.value) as { type?: string };
-          if (msg.type === 'ack' || msg.type === 'resolved') event = msg.type;
-        } catch {
-          continue;
-        }
+        const event = alertEventName(r.value);
+        if (!event) continue;
         for (const res of clients) send(res, event, r.value);
       }
     },
@@ -56,18 +52,10 @@ export async function createAlertStreamHub(options: AlertStreamOptions): Promise
   return {
     async handle(req, res) {
       if (closing) {
-        // Shutting down: the browser retries against the next instance.
-        res.status(503).setHeader('Connection', 'close');
-        res.json({ error: 'shutting down' });
+        refuseWhileClosing(res);
         return;
       }
-      res.status(200);
-      res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-cache, no-transform');
-      res.setHeader('Connection', 'keep-alive');
-      res.setHeader('X-Accel-Buffering', 'no');
-      res.flushHeaders();
-      res.write('retry: 3000\n\n');
+      openEventStream(res, 3000);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       send(res, 'hello', JSON.stringify({ type: 'hello', alerts: await options.openAlerts() }));

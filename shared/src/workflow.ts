@@ -312,3 +312,34 @@ export interface AuditEntry {
   ip?: string;
   detail?: string;
 }
+
+// ---- checks (先审后发) ----
+
+/** A finding of the draft checks (personal data, wording, missing elements), as the API returns it. */
+export type CheckSeverity = 'error' | 'warning';
+
+export type CheckId =
+  | 'id_number'
+  | 'mobile'
+  | 'bank_card'
+  | 'licence_plate'
+  | 'private_address'
+  | 'forbidden_wording'
+  | 'sensitive_wording'
+  | 'term_mistake'
+  | 'missing_element'
+  | 'length';
+
+export interface CheckFinding {
+  check: CheckId;
+  severity: CheckSeverity;
+  /** Chinese, says what was found and why it matters. */
+  message: string;
+  /** UTF-16 offsets into the checked text; absent for findings about the whole text (missing_element, length). */
+  start?: number;
+  end?: number;
+  /** The matched text; masked for personal data so that logs never hold it. */
+  match?: string;
+  /** The correct term, or a masked form to put in place of personal data. */
+  suggestion?: string;
+}

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { alertEventName, openEventStream, refuseWhileClosing } from '../sse';
 import type { Logger } from 'pino';
 import { TOPICS, type Alert, type Bus, type Subscription } from '@fenghuo/shared';
 import type { Actor } from '@fenghuo/analytics';
@@ -54,13 +55,8 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
     maxBatchWaitMs: 0,
     handler: async (records) => {
       for (const r of records) {
-        let event = 'alert';
-        try {
-          const msg = JSON.parse(r.value) as { type?: string };
-          if (msg.type === 'ack' || msg.type === 'resolved') event = msg.type;
-        } catch {
-          continue;
-        }
+        const event = alertEventName(r.value);
+        if (!event) continue;
         for (const c of clients) send(c.res, event, r.value);
       }
       // An alert often comes with a new or escalated event: refresh the wall now rather than at the next tick.
@@ -116,18 +112,10 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
   return {
     async handle(req, res, actor) {
       if (closed) {
-        // Shutting down: the browser retries against the next instance.
-        res.status(503).setHeader('Connection', 'close');
-        res.json({ error: 'shutting down' });
+        refuseWhileClosing(res);
         return;
       }
-      res.status(200);
-      res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-cache, no-transform');
-      res.setHeader('Connection', 'keep-alive');
-      res.setHeader('X-Accel-Buffering', 'no');
-      res.flushHeaders();
-      res.write('retry: 2000\n\n');
+      openEventStream(res, 2000);
       const client: Client = { res, actor, lastWall: '' };
       clients.add(client);
       req.on('close', () => clients.delete(client));

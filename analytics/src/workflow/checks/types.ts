@@ -1,30 +1,6 @@
-export type CheckSeverity = 'error' | 'warning';
-
-export type CheckId =
-  | 'id_number'
-  | 'mobile'
-  | 'bank_card'
-  | 'licence_plate'
-  | 'private_address'
-  | 'forbidden_wording'
-  | 'sensitive_wording'
-  | 'term_mistake'
-  | 'missing_element'
-  | 'length';
-
-export interface CheckFinding {
-  check: CheckId;
-  severity: CheckSeverity;
-  /** Chinese, says what was found and why it matters. */
-  message: string;
-  /** UTF-16 offsets into the checked text; absent for findings about the whole text (missing_element, length). */
-  start?: number;
-  end?: number;
-  /** The matched text; masked for personal data so that logs never hold it. */
-  match?: string;
-  /** The correct term, or a masked form to put in place of personal data. */
-  suggestion?: string;
-}
+// The finding's shape is part of the API contract (the browser shows it): it lives in shared.
+import type { CheckSeverity } from '@fenghuo/shared';
+export type { CheckFinding, CheckId, CheckSeverity } from '@fenghuo/shared';
 
 export interface TermMistake {
   wrong: string;

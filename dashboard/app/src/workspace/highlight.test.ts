@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findingGroup, highlightSegments, segmentGroup } from './highlight';
 import type { CheckFinding } from './types';
 
-const f = (check: string, start?: number, end?: number): CheckFinding => ({ check, severity: 'error', message: check, ...(start !== undefined ? { start, end } : {}) });
+const f = (check: CheckFinding['check'], start?: number, end?: number): CheckFinding => ({ check, severity: 'error', message: check, ...(start !== undefined ? { start, end } : {}) });
 
 describe('highlightSegments', () => {
   it('cuts the text at each finding and keeps the plain text between', () => {
@@ -51,7 +51,7 @@ describe('finding groups', () => {
     ['missing_element', 'missing'],
     ['length', 'missing'],
   ])('%s is %s', (check, group) => {
-    expect(findingGroup({ check })).toBe(group);
+    expect(findingGroup({ check: check as CheckFinding['check'] })).toBe(group);
   });
 
   it('styles a piece by its most serious group', () => {

@@ -1,35 +1,14 @@
 import type { KbMatch } from '@fenghuo/shared/analytics';
-import type { Draft, TemplateKindName } from '@fenghuo/shared/workflow';
+import type { CheckFinding, Draft, TemplateKindName } from '@fenghuo/shared/workflow';
 
 /**
  * Shapes the workflow API answers with that the shared package does not
  * export to the browser (they live in the analytics package, which the
- * browser must not import): check findings, drafts with their findings,
+ * browser must not import): drafts with their check findings,
  * templates, diffs, suggestions.
  */
 
-export type CheckId =
-  | 'id_number'
-  | 'mobile'
-  | 'bank_card'
-  | 'licence_plate'
-  | 'private_address'
-  | 'forbidden_wording'
-  | 'sensitive_wording'
-  | 'term_mistake'
-  | 'missing_element'
-  | 'length';
-
-export interface CheckFinding {
-  check: CheckId | string;
-  severity: 'error' | 'warning';
-  message: string;
-  /** UTF-16 offsets into the checked text; absent for findings about the whole text. */
-  start?: number;
-  end?: number;
-  match?: string;
-  suggestion?: string;
-}
+export type { CheckFinding, CheckId } from '@fenghuo/shared/workflow';
 
 export interface DraftView extends Draft {
   checks: CheckFinding[];
