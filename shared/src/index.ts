@@ -9,3 +9,4 @@ export * from './random';
 export * from './analytics';
 export * from './workflow';
 export * from './csv';
+export * from './governance';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountGovernanceFieldsSchema } from './governance';
 
 /**
  * The response workflow: users and units, incidents with statutory clocks,
@@ -69,6 +70,8 @@ export const officialAccountInputSchema = z.object({
   unit_id: z.string().min(1).max(64),
   /** Working-day or hour deadline for answering comments and messages addressed to this account. */
   reply_deadline: z.object({ hours: z.number().positive().optional(), working_days: z.number().int().positive().optional() }).optional(),
+  // Governance (level, status, 备案, contact, opening day): optional or defaulted, so older clients and stored accounts stay valid.
+  ...accountGovernanceFieldsSchema.shape,
 });
 export type OfficialAccountInput = z.input<typeof officialAccountInputSchema>;
 export interface OfficialAccount extends z.output<typeof officialAccountInputSchema> {

@@ -34,6 +34,11 @@ function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
+/** Accounts registered before governance existed lack its fields: they read as active, level "other". */
+function withGovernanceDefaults(a: OfficialAccount): OfficialAccount {
+  return { ...a, level: a.level ?? 'other', status: a.status ?? 'active', publishes_via_workflow: a.publishes_via_workflow ?? false };
+}
+
 interface StoredToken extends IngestTokenInfo {
   token_hash: string;
 }
@@ -56,7 +61,7 @@ export function createDirectory(ctx: WorkflowContext, options: { cacheMs?: numbe
       ctx.log.list<OfficialAccount>('account'),
       ctx.log.list<StoredToken>('ingest_token'),
     ]);
-    cache = { at: ctx.now(), units: units.map((u) => u.state), accounts: accounts.map((a) => a.state), tokens: tokens.map((t) => t.state) };
+    cache = { at: ctx.now(), units: units.map((u) => u.state), accounts: accounts.map((a) => withGovernanceDefaults(a.state)), tokens: tokens.map((t) => t.state) };
     return cache;
   };
 
