@@ -46,3 +46,4 @@ export { dayVolume, type HourVolume } from './queries/day-volume.query';
 export { dayTopEvents, type DayEvent } from './queries/day-top-events.query';
 export { dayEventSentiment, type SentimentCounts } from './queries/day-event-sentiment.query';
 export { risingAt, type RisingAt } from './queries/rising-at.query';
+export * as governance from './governance';

@@ -235,6 +235,50 @@ export function createDirectory(ctx: WorkflowContext, options: { cacheMs?: numbe
       await audited(ctx, actor, current ? 'account.update' : 'account.create', 'account', account.id, current?.state, account);
       return account;
     },
+    /**
+     * Registers or changes many accounts at once (CSV import). Every row is
+     * checked first (unit, id, one registration per platform account, within
+     * the file too); with any error nothing is written, so a file is never
+     * half-imported. A row without an id updates the account registered
+     * with the same platform and account id, or creates one.
+     */
+    async importAccounts(actor: Actor, rows: readonly { line: number; id?: string; input: OfficialAccountInput }[]): Promise<{ created: number; updated: number; errors: { line: number; message: string }[] }> {
+      const { units, accounts } = await load();
+      const unitIds = new Set(units.map((u) => u.id));
+      const byId = new Map(accounts.map((a) => [a.id, a]));
+      const byKey = new Map(accounts.map((a) => [`${a.platform}\u0000${a.account_id}`, a]));
+      const errors: { line: number; message: string }[] = [];
+      const seen = new Map<string, number>();
+      const plan: { id?: string; input: OfficialAccountInput }[] = [];
+      for (const row of rows) {
+        const r = officialAccountInputSchema.safeParse(row.input);
+        if (!r.success) {
+          errors.push({ line: row.line, message: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+          continue;
+        }
+        const key = `${r.data.platform}\u0000${r.data.account_id}`;
+        const problems: string[] = [];
+        if (!unitIds.has(r.data.unit_id)) problems.push(`unit_id: no unit ${r.data.unit_id}`);
+        if (row.id && !byId.has(row.id)) problems.push(`id: no account ${row.id}`);
+        const other = byKey.get(key);
+        const id = row.id ?? other?.id;
+        if (other && id !== other.id) problems.push(`${r.data.platform}:${r.data.account_id} is already registered (${other.id})`);
+        if (seen.has(key)) problems.push(`${r.data.platform}:${r.data.account_id} appears again (line ${seen.get(key)})`);
+        seen.set(key, row.line);
+        if (problems.length) errors.push({ line: row.line, message: problems.join('; ') });
+        else plan.push({ ...(id ? { id } : {}), input: row.input });
+      }
+      if (errors.length) return { created: 0, updated: 0, errors };
+      let created = 0;
+      let updated = 0;
+      for (const p of plan) {
+        await dir.saveAccount(actor, p.id, p.input);
+        if (p.id) updated++;
+        else created++;
+      }
+      await audited(ctx, actor, 'account.import', 'account', '*', undefined, { created, updated });
+      return { created, updated, errors: [] };
+    },
     async removeAccount(actor: Actor, id: string): Promise<void> {
       const current = await ctx.log.get<OfficialAccount>('account', id);
       if (!current) throw new NotFoundError(`no account ${id}`);

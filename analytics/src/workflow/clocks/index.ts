@@ -27,7 +27,7 @@ export {
   type IncidentClockInput,
   type StartBasis,
 } from './clock-status';
-export { DEFAULT_TIMEZONE, addDuration, addWorkingDays, hasHolidayCalendar } from './working-days';
+export { DEFAULT_TIMEZONE, addDuration, addWorkingDays, hasHolidayCalendar, holidayCalendarYears, isChineseWorkingDay, isoWeekday, localDay, nextLocalDay, startOfLocalDay } from './working-days';
 export { describeDeadline, formatDuration, type ClockLocale } from './describe';
 export {
   DEFAULT_WATCH_INTERVAL_MS,

@@ -133,3 +133,45 @@ export function addDuration(from: number, d: { hours?: number; workingDays?: num
   const afterHours = from + hours * HOUR;
   return d.workingDays === undefined ? afterHours : addWorkingDays(afterHours, d.workingDays, timezone);
 }
+
+/** The local calendar day of `at` in `timezone`, as YYYY-MM-DD. */
+export function localDay(at: number, timezone: string = DEFAULT_TIMEZONE): string {
+  const { y, m, d } = civilDate(at, timezone);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parseDay(day: string): CivilDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new RangeError(`expected a day YYYY-MM-DD, got ${day}`);
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+/** Epoch ms of a local wall-clock time on `day` (00:00 by default). */
+export function startOfLocalDay(day: string, timezone: string = DEFAULT_TIMEZONE, hh = 0, mi = 0): number {
+  return zonedToEpoch(parseDay(day), hh, mi, 0, 0, timezone);
+}
+
+/** The day after `day` (YYYY-MM-DD arithmetic, no time zone involved). */
+export function nextLocalDay(day: string, by = 1): string {
+  const c = parseDay(day);
+  const t = new Date(Date.UTC(c.y, c.m - 1, c.d + by));
+  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  const c = parseDay(day);
+  return new Date(Date.UTC(c.y, c.m - 1, c.d)).getUTCDay() || 7;
+}
+
+/** Whether `day` is a Chinese working day: Monday–Friday unless an official holiday, plus 调休 make-up Saturdays and Sundays. */
+export function isChineseWorkingDay(day: string): boolean {
+  return isWorkingDay(parseDay(day));
+}
+
+/** Years (from `from` to `to`) for which chinese-days knows the official holiday arrangement. */
+export function holidayCalendarYears(from = 2004, to = new Date().getUTCFullYear() + 2): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) if (hasHolidayCalendar(y)) out.push(y);
+  return out;
+}
