@@ -57,6 +57,23 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/**
+ * POSTs a file's text as it is (CSV, JSON) with the CSRF token, for the
+ * imports: their answer is JSON even when the file is refused (each wrong
+ * row with its line), so the status and the body come back together.
+ */
+export async function postText(path: string, text: string, contentType: string): Promise<{ status: number; statusText: string; body: Record<string, unknown> }> {
+  const res = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': contentType, Accept: 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+    body: text,
+  });
+  if (res.status === 401) for (const l of unauthorizedListeners) l();
+  const body = (await res.json().catch(() => ({}))) as unknown;
+  return { status: res.status, statusText: res.statusText, body: body && typeof body === 'object' ? (body as Record<string, unknown>) : {} };
+}
+
 export async function signIn(username: string, password: string): Promise<SessionInfo> {
   const s = await api.post<SessionInfo>('/api/v1/session', { username, password });
   setCsrfToken(s.csrf_token);

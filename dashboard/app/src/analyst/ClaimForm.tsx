@@ -3,6 +3,7 @@ import { debunkClaimInputSchema, type DebunkClaim } from '@fenghuo/shared/analyt
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
+import { FormFooter } from './FormFooter';
 import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
 
 interface Draft {
@@ -95,21 +96,7 @@ export function ClaimForm({ claim, onSaved, onCancel }: { claim?: DebunkClaim; o
       <Field {...f('keywords')} label={t('关键词', 'Keywords')} hint={t('逗号分隔；补充从文本中提取的词', 'Comma-separated; added to the words taken from the text')}>
         {(p) => <input {...p} value={d.keywords} onChange={(e) => set('keywords', e.target.value)} />}
       </Field>
-      {errors[''] && (
-        <p className="form-error" role="alert">
-          {errors['']}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('保存中…', 'Saving…') : t('保存条目', 'Save entry')}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('取消', 'Cancel')}
-          </button>
-        )}
-      </div>
+      <FormFooter errors={errors} busy={busy} saveLabel={t('保存条目', 'Save entry')} onCancel={onCancel} />
     </form>
   );
 }

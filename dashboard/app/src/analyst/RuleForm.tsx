@@ -3,6 +3,7 @@ import { alertRuleInputSchema, SEVERITIES, type AlertRule, type AlertRuleInput }
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Field, type ControlProps } from './Field';
+import { FormFooter } from './FormFooter';
 import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
 import { severityLabel } from './labels';
 
@@ -155,26 +156,7 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
         <input type="checkbox" checked={d.enabled} onChange={(e) => set('enabled', e.target.checked)} />
         {t('启用', 'Enabled')}
       </label>
-      {errors[''] && (
-        <p className="form-error" role="alert">
-          {errors['']}
-        </p>
-      )}
-      {Object.keys(errors).length > 0 && !errors[''] && (
-        <p className="form-error" role="alert">
-          {t('请修改标出的字段', 'Please correct the marked fields')}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('保存中…', 'Saving…') : t('保存规则', 'Save rule')}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('取消', 'Cancel')}
-          </button>
-        )}
-      </div>
+      <FormFooter errors={errors} busy={busy} saveLabel={t('保存规则', 'Save rule')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,30 +1,19 @@
 import { useId, useMemo, useState } from 'react';
 import type { DebunkClaim } from '@fenghuo/shared/analytics';
 import type { ImportResponse } from '@fenghuo/shared/api';
-import type { SessionInfo } from '@fenghuo/shared/workflow';
-import { api, ApiError } from '../api';
+import { api, ApiError, postText } from '../api';
 import { ClaimForm } from '../analyst/ClaimForm';
+import { ImportResult } from '../analyst/ImportResult';
 import { safeHref } from '../analyst/safe-url';
 import { useLoad } from '../analyst/useLoad';
 import { useI18n } from '../i18n';
 import './analyst.css';
 
-/**
- * Sends a file's text as it is (CSV or JSON) to POST /api/v1/kb/import. The
- * app's API client sends JSON only, so this asks the session for the CSRF
- * token and posts the text itself.
- */
+/** Sends a file's text as it is (CSV or JSON) to POST /api/v1/kb/import. */
 async function importClaims(text: string, format: 'csv' | 'json'): Promise<ImportResponse> {
-  const { csrf_token } = await api.get<SessionInfo>('/api/v1/session');
-  const res = await fetch(`/api/v1/kb/import?format=${format}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8', 'X-CSRF-Token': csrf_token, Accept: 'application/json' },
-    body: text,
-  });
-  const body = (await res.json().catch(() => ({}))) as Partial<ImportResponse> & { error?: string };
-  if (Array.isArray(body.errors)) return { imported: body.imported ?? 0, errors: body.errors };
-  throw new ApiError(res.status, body.error ?? `${res.status} ${res.statusText}`);
+  const { status, statusText, body } = await postText(`/api/v1/kb/import?format=${format}`, text, format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
+  if (Array.isArray(body.errors)) return { imported: typeof body.imported === 'number' ? body.imported : 0, errors: body.errors as ImportResponse['errors'] };
+  throw new ApiError(status, typeof body.error === 'string' ? body.error : `${status} ${statusText}`);
 }
 
 /** The debunk knowledge base (辟谣库): the rumors already refuted, matched against every event. */
@@ -105,21 +94,11 @@ export default function KbPage(_props: { params: Record<string, string> }) {
         {notice && <p className="notice">{notice}</p>}
         {importing && <p className="muted">{t('导入中…', 'Importing…')}</p>}
         {imported && (
-          <div className="import-result" data-testid="import-result">
-            <p className={imported.imported ? 'notice' : 'form-error'}>
-              {t(`${imported.file}：导入 ${imported.imported} 条，${imported.errors.length} 行有错误`, `${imported.file}: ${imported.imported} imported, ${imported.errors.length} rows with errors`)}
-            </p>
-            {imported.errors.length > 0 && (
-              <ul>
-                {imported.errors.slice(0, 50).map((e, i) => (
-                  <li key={i}>
-                    {e.line !== undefined ? t(`第 ${e.line} 行：`, `Line ${e.line}: `) : e.index !== undefined ? t(`第 ${e.index + 1} 项：`, `Item ${e.index + 1}: `) : ''}
-                    {e.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ImportResult
+            ok={imported.imported > 0}
+            summary={t(`${imported.file}：导入 ${imported.imported} 条，${imported.errors.length} 行有错误`, `${imported.file}: ${imported.imported} imported, ${imported.errors.length} rows with errors`)}
+            errors={imported.errors}
+          />
         )}
       </div>
       {(error || actionError) && (
