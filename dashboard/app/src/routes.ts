@@ -26,4 +26,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/rules', page: page(() => import('./pages/RulesPage')), allowed: ['analyst'], nav: ['预警规则', 'Alert rules'] },
   { path: '/kb', page: page(() => import('./pages/KbPage')), allowed: ['analyst'], nav: ['辟谣库', 'Debunk KB'] },
   { path: '/brief', page: page(() => import('./pages/BriefPage')), allowed: 'all', nav: ['日报', 'Daily brief'] },
+  { path: '/governance', page: page(() => import('./governance/GovernancePage')), allowed: 'all', nav: ['账号治理', 'Account governance'] },
+  { path: '/governance/report', page: page(() => import('./governance/GovernanceReportPage')), allowed: 'all' },
+  { path: '/accounts', page: page(() => import('./governance/AccountsPage')), allowed: ['admin'], nav: ['账号登记', 'Account registry'] },
 ];

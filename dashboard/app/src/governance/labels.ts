@@ -9,6 +9,7 @@ import {
   type GovernanceCheckId,
   type ReportRecommendation,
 } from '@fenghuo/shared/governance';
+import { platformLabel } from '../analyst/labels';
 import type { Lang } from '../i18n';
 
 /**
@@ -65,3 +66,17 @@ export const levelLabel = (l: AccountLevel, lang: Lang) => pick(ACCOUNT_LEVEL_LA
 export const accountStatusLabel = (s: AccountStatus, lang: Lang) => pick(ACCOUNT_STATUS_LABELS, ACCOUNT_STATUS_EN, s, lang);
 export const recommendationLabel = (r: ReportRecommendation, lang: Lang) => pick(REPORT_RECOMMENDATION_LABELS, RECOMMENDATION_EN, r, lang);
 export const checkStatusLabel = (s: CheckStatus, lang: Lang) => (lang === 'zh' ? CHECK_STATUS_WORDS[s].zh : CHECK_STATUS_WORDS[s].en);
+
+/** Platforms an official account may be on: the events' platform names, plus the ones only accounts have. */
+const ACCOUNT_PLATFORM: Record<string, [string, string]> = {
+  website: ['政府网站', 'Website'],
+  message_board: ['留言板', 'Message board'],
+  hotline_12345: ['12345热线', '12345 hotline'],
+  kuaishou: ['快手', 'Kuaishou'],
+  bilibili: ['哔哩哔哩', 'Bilibili'],
+};
+
+export function accountPlatformLabel(p: string, lang: Lang): string {
+  const own = ACCOUNT_PLATFORM[p];
+  return own ? own[lang === 'zh' ? 0 : 1] : platformLabel(p, lang);
+}
