@@ -11,6 +11,7 @@ import { createBriefRoutes } from './brief/brief-routes';
 import type { BriefService } from './brief/brief-service';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
+import { createGovernanceRoutes, governancePdfRedirect, type GovernanceRoutesDeps } from './governance-routes';
 import { statusPage } from './status-page';
 import type { LiveHub } from './live/live-hub';
 import type { WebApp } from './web/serve-app';
@@ -39,6 +40,8 @@ export interface AppDeps {
   web?: WebApp;
   /** The daily brief (JSON, PDF, stored briefs); needs the workflow. */
   brief?: BriefService;
+  /** Account governance (overview, report, thresholds, registry CSV, snapshots); needs the workflow. */
+  governance?: Omit<GovernanceRoutesDeps, 'workflow'>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -83,6 +86,11 @@ export function createApp(deps: AppDeps): Express {
   });
 
   if (deps.ingest) app.post('/api/v1/mentions', createMentionsHandler(deps.ingest));
+  // Before the workflow's routes: its JSON parser would otherwise meet the registry's CSV first.
+  if (deps.governance && deps.workflow) {
+    app.use('/api/v1', createGovernanceRoutes({ ...deps.governance, workflow: deps.workflow }));
+    app.get('/governance/report.pdf', governancePdfRedirect);
+  }
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
   if (deps.brief && deps.workflow) app.use('/api/v1', createBriefRoutes(deps.brief, deps.workflow));

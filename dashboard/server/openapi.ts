@@ -3,7 +3,9 @@ import {
   actionInputSchema,
   alertRuleInputSchema,
   debunkClaimInputSchema,
+  accountSnapshotInputSchema,
   draftEditSchema,
+  governanceConfigInputSchema,
   draftInputSchema,
   incidentInputSchema,
   incidentPatchSchema,
@@ -53,6 +55,8 @@ const BODIES: Record<string, z.ZodType> = {
   'POST /api/v1/users/:id/password': z.object({ password: z.string() }),
   'POST /api/v1/accounts': officialAccountInputSchema,
   'PUT /api/v1/accounts/:id': officialAccountInputSchema,
+  'PUT /api/v1/governance/config': governanceConfigInputSchema,
+  'POST /api/v1/accounts/snapshots': z.array(accountSnapshotInputSchema),
   'POST /api/v1/tokens': z.object({ source: z.string(), name: z.string().optional() }),
 };
 

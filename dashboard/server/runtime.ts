@@ -31,6 +31,7 @@ import {
   createRuleRepository,
   createStoreDeliveryLog,
   createWorkflow,
+  governance as governanceModule,
   tokenHash,
   type Workflow,
   listAlerts,
@@ -47,6 +48,7 @@ import { channelTester } from './analytics-setup';
 import { createBriefService, type BriefService } from './brief/brief-service';
 import { startBriefScheduler, type BriefScheduler } from './brief/brief-scheduler';
 import { createBriefRenderer } from './brief/pdf-renderer';
+import { startGovernanceReminders } from './governance-reminders';
 
 export interface Roles {
   /** HTTP ingest: validates and publishes to mentions.raw. */
@@ -95,6 +97,8 @@ export interface Runtime {
   brief?: BriefService;
   /** Set when FENGHUO_BRIEF_AT schedules the brief in this process. */
   briefScheduler?: BriefScheduler;
+  /** Account governance: checks, report, reminders. */
+  governance: governanceModule.Governance;
   stop(): Promise<void>;
 }
 
@@ -269,15 +273,18 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     });
     // Clock warnings and breaches go where alerts go: the live stream and the channels.
     let notifyClock: ((alert: import('@fenghuo/shared').Alert) => Promise<void>) | undefined;
+    const notifyAlert = async (alert: import('@fenghuo/shared').Alert) => {
+      await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', action: 'opened', alert }) }]);
+      await notifyClock?.(alert);
+    };
     const workflow = createWorkflow(store, {
       timezone: config.timezone,
       sessionTtlMs: config.auth.sessionHours * 3_600_000,
-      notify: async (alert) => {
-        await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', action: 'opened', alert }) }]);
-        await notifyClock?.(alert);
-      },
+      notify: notifyAlert,
     });
-    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow };
+    // Cadence reminders go where clock notices go: the live stream and the channels.
+    const governance = governanceModule.createGovernance({ workflow, store, notify: notifyAlert });
+    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow, governance };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
     if (options.roles.analytics) {
@@ -293,6 +300,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       notifyClock = (alert) => notifier.notify({ alert, action: 'opened' });
       workflow.startJobs(15_000, (error) => logger.warn({ err: error }, 'workflow job failed'));
       stoppers.push(() => workflow.stopJobs());
+      const reminders = startGovernanceReminders(governance, (error) => logger.warn({ err: error }, 'governance reminders failed'));
+      stoppers.push(async () => reminders.stop());
       const analytics = createAnalyticsWorker({
         store,
         bus,
@@ -386,6 +395,12 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         workflowOptions: { secureCookies: config.auth.secureCookies },
         trustProxy: config.auth.trustProxy,
         brief,
+        governance: {
+          governance,
+          renderPage: (pagePath, stateAttribute, cookie) =>
+            renderer.render({ baseUrl: runtime.url ?? '', date: '', timezone: config.timezone, source: { kind: 'session', cookieName: cookie.name, cookieValue: cookie.value }, page: { path: pagePath, stateAttribute } }),
+          verifyIngestToken: (candidate: string) => (token?.token ? staticCheck.verify(candidate) : undefined) ?? issued.get(tokenHash(candidate)),
+        },
         analytics: {
           store,
           bus,

@@ -116,6 +116,18 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/v1/briefs', access: ALL, tag: 'brief', summary: 'Briefs stored by the schedule (FENGHUO_BRIEF_AT); users who see every unit only' },
   { method: 'GET', path: '/api/v1/briefs/:date.pdf', access: ALL, tag: 'brief', summary: 'One stored brief as PDF; users who see every unit only', produces: 'application/pdf' },
 
+  // account governance
+  { method: 'GET', path: '/api/v1/governance', access: ALL, tag: 'governance', summary: 'Official accounts of one’s units with their status per check (cadence, zombie, duplicate, interaction, fake followers, 先审后发), weekly trend and the units ranked', query: ['unit'] },
+  { method: 'GET', path: '/api/v1/governance/accounts/:id', access: ALL, tag: 'governance', summary: 'One account’s check results with the evidence (last posts, deadline, unanswered messages, duplicates, follower jumps, unreviewed posts)' },
+  { method: 'GET', path: '/api/v1/governance/report', access: ALL, tag: 'governance', summary: 'The monthly inspection report (排查报告) of a unit and the units below it: failing checks, what to fix, what to merge or close', query: ['unit', 'month'] },
+  { method: 'GET', path: '/api/v1/governance/report.csv', access: ALL, tag: 'governance', summary: 'The monthly inspection report as CSV', query: ['unit', 'month'], produces: 'text/csv' },
+  { method: 'GET', path: '/api/v1/governance/report.pdf', access: ALL, tag: 'governance', summary: 'The monthly inspection report page as an A4 PDF (headless Chromium; 503 when none is installed)', query: ['unit', 'month'], produces: 'application/pdf' },
+  { method: 'GET', path: '/api/v1/governance/config', access: ALL, tag: 'governance', summary: 'The governance check thresholds, their defaults and version' },
+  { method: 'PUT', path: '/api/v1/governance/config', access: ADMINS, tag: 'governance', summary: 'Set the governance check thresholds (expected_version)', body: true },
+  { method: 'GET', path: '/api/v1/accounts/export', access: ALL, tag: 'admin', summary: 'Export one’s units’ official accounts as CSV', produces: 'text/csv' },
+  { method: 'POST', path: '/api/v1/accounts/import', access: ADMINS, tag: 'admin', summary: 'Import official accounts from CSV (all rows or none; errors per line)', body: true },
+  { method: 'POST', path: '/api/v1/accounts/snapshots', access: 'ingest', tag: 'ingest', summary: 'Submit audience snapshots of official accounts (followers, engagement) with a bearer ingest token; bad rows are stored with the reason', body: true },
+
   // administration
   { method: 'GET', path: '/api/v1/units', access: ALL, tag: 'admin', summary: 'Units and their hierarchy' },
   { method: 'POST', path: '/api/v1/units', access: ADMINS, tag: 'admin', summary: 'New unit', body: true },

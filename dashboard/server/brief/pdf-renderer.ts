@@ -44,6 +44,12 @@ export interface RenderRequest {
   timezone: string;
   /** The page's language (Chinese unless asked). */
   lang?: 'zh' | 'en';
+  /**
+   * Another page of the app to print instead of the brief (the monthly
+   * governance report): its path with query, and the data attribute it sets
+   * to "ready" or "error". Session source only.
+   */
+  page?: { path: string; stateAttribute: string };
 }
 
 export interface BriefRenderer {
@@ -150,14 +156,15 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
     const lang = request.lang === 'en' ? '&lang=en' : '';
-    await page.goto(`${baseUrl}/brief?date=${encodeURIComponent(request.date)}${lang}`, { waitUntil: 'domcontentloaded' });
-    const ready = page.locator('[data-brief-state="ready"], [data-brief-state="error"]').first();
+    const attr = request.page?.stateAttribute ?? 'data-brief-state';
+    await page.goto(request.page ? `${baseUrl}${request.page.path}` : `${baseUrl}/brief?date=${encodeURIComponent(request.date)}${lang}`, { waitUntil: 'domcontentloaded' });
+    const ready = page.locator(`[${attr}="ready"], [${attr}="error"]`).first();
     try {
       await ready.waitFor({ state: 'attached', timeout: timeoutMs });
     } catch {
       throw new BriefRenderError(`the brief page did not get ready within ${timeoutMs} ms`);
     }
-    if ((await ready.getAttribute('data-brief-state')) === 'error') {
+    if ((await ready.getAttribute(attr)) === 'error') {
       throw new BriefRenderError(`the brief page could not show the brief: ${(await ready.innerText()).trim().slice(0, 300)}`);
     }
     // Fonts (CJK) finish loading before layout is frozen into the PDF.
