@@ -97,7 +97,7 @@ export default function AccountsPage(_props: { params: Record<string, string> })
         </span>
         <span className="form-actions">
           {t('导出：', 'Export: ')}
-          <a href={`${ACCOUNTS_EXPORT_PATH}?format=csv`} download>
+          <a href={ACCOUNTS_EXPORT_PATH} download>
             CSV
           </a>
         </span>

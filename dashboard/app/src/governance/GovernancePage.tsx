@@ -313,10 +313,12 @@ export default function GovernancePage(_props: { params: Record<string, string> 
                       </td>
                       <td>
                         <span className="actions">
-                          <button type="button" className="link-button" onClick={() => setFilter('unit', u.unit_id)}>
+                          <button type="button" className="link-button" onClick={() => setFilter('unit', u.unit_id)} aria-label={t(`只看${u.unit_name ?? u.unit_id}`, `Show only ${u.unit_name ?? u.unit_id}`)}>
                             {t('筛选', 'Filter')}
                           </button>
-                          <Link to={`/governance/report${qs({ unit: u.unit_id })}`}>{t('排查报告', 'Report')}</Link>
+                          <Link to={`/governance/report${qs({ unit: u.unit_id })}`} aria-label={t(`${u.unit_name ?? u.unit_id}排查报告`, `Report of ${u.unit_name ?? u.unit_id}`)}>
+                            {t('排查报告', 'Report')}
+                          </Link>
                         </span>
                       </td>
                     </tr>
