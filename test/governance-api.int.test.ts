@@ -106,8 +106,8 @@ describe('account governance API', () => {
     const now = Date.now();
     // 江城发布 posts today; 青山发布 posted 20 days ago; 青山县政府 never. A citizen's comment to 江城发布 is never answered.
     const posts = [
-      { id: 'p1', platform: 'weibo', kind: 'post', text: '江城市政府常务会议召开', time: now - 3_600_000, author: { id: 'jc-gov', name: '江城发布', official: true, followers: 200_000 }, likes: 20 },
-      { id: 'p2', platform: 'weibo', kind: 'post', text: '青山县春耕生产有序推进', time: now - 20 * DAY, author: { id: 'qs-gov', name: '青山发布', official: true }, likes: 3 },
+      { id: 'p1', platform: 'weibo', kind: 'post', text: '江城市政府常务会议召开', time: now - 3_600_000, author: { id: 'jc-gov', name: '江城发布', official: true, followers: 200_000 }, metrics: { likes: 20 } },
+      { id: 'p2', platform: 'weibo', kind: 'post', text: '青山县春耕生产有序推进', time: now - 20 * DAY, author: { id: 'qs-gov', name: '青山发布', official: true }, metrics: { likes: 3 } },
       { id: 'c1', platform: 'weibo', kind: 'comment', text: '请问江城大道什么时候完工', time: now - 3 * DAY, parent_id: 'p1', root_id: 'p1', author: { id: 'citizen-1', name: '市民' } },
     ];
     expect((await postMentions(url, posts)).status).toBe(202);

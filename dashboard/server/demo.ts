@@ -2,6 +2,7 @@ import { TABLES, toNumber } from '@fenghuo/shared';
 import { startDemoFeed, type DemoFeed } from '@fenghuo/ingest';
 import { createClaimRepository, demoClaimInputs } from '@fenghuo/analytics';
 import type { Runtime } from './runtime';
+import { seedGovernanceDemo } from './governance-demo';
 
 /** Background the demo sends first on a fresh store, so the analytics know the everyday chatter. */
 const HISTORY_MINUTES = 30;
@@ -13,6 +14,13 @@ export async function startDemo(runtime: Runtime, options: { seed: number; rate:
   // The demo's rumor has been rebutted before: an empty knowledge base gets the demo's entries.
   const claims = createClaimRepository(runtime.store);
   if ((await claims.list()).length === 0) await claims.createMany(demoClaimInputs.map(({ id: _id, ...c }) => c));
+  // The demo city's official accounts with eight weeks of their posts, for the governance page.
+  try {
+    const g = await seedGovernanceDemo(runtime);
+    if (g.seeded) runtime.logger.info({ mentions: g.mentions }, 'demo governance registry seeded (江城市)');
+  } catch (error) {
+    runtime.logger.warn({ err: error }, 'demo governance registry could not be seeded');
+  }
   const historyMinutes = latest !== undefined && Date.now() - latest < HISTORY_MINUTES * 60_000 ? 0 : HISTORY_MINUTES;
   return startDemoFeed({
     service: runtime.service,

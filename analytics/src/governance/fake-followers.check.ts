@@ -24,11 +24,9 @@ export function fakeFollowersCheck(ctx: CheckContext): CheckResult {
   const rule = `粉丝增量≥${Math.round(t.jump_share * 100)}%且≥${t.min_gain}而互动未相应增长（<${t.engagement_factor}倍），或抽样互动账号中新注册/不活跃账号占比>${Math.round(t.engager_share * 100)}%，提示人工核查`;
   if (isRetired(ctx)) return { check: 'fake_followers', status: 'not_applicable', message: '账号已关停', evidence: { rule } };
   const from = judgedFrom(ctx, t.window_days);
-  // Snapshots and the follower counts carried by the account's own posts, one series in time order.
-  const points: AudiencePoint[] = [
-    ...ctx.history.snapshots,
-    ...ctx.history.posts.filter((p) => p.followers !== undefined).map((p) => ({ at: p.at, followers: p.followers! })),
-  ]
+  // Snapshots, or without them the follower counts carried by the account's own posts: two collectors'
+  // counts in one series would read their differences as jumps.
+  const points: AudiencePoint[] = (ctx.history.snapshots.length ? ctx.history.snapshots : ctx.history.posts.filter((p) => p.followers !== undefined).map((p) => ({ at: p.at, followers: p.followers! })))
     .filter((p) => p.at <= ctx.now)
     .sort((a, b) => a.at - b.at);
   const evidence: CheckResult['evidence'] = { rule, judged_from: from };
