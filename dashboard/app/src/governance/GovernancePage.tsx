@@ -229,7 +229,7 @@ export default function GovernancePage(_props: { params: Record<string, string> 
                             {r.account.status !== 'active' && <span className="account-status-tag"> · {accountStatusLabel(r.account.status, lang)}</span>}
                           </div>
                         </th>
-                        <td className="small">
+                        <td className="small unit-cell">
                           {r.account.unit_name ?? r.account.unit_id}
                           <div className="muted">{levelLabel(r.account.level, lang)}</div>
                         </td>

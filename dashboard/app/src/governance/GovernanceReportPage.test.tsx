@@ -35,7 +35,9 @@ describe('the monthly inspection report', () => {
     expect(fix.textContent).toContain('限期整改');
     // Untrusted names stay text.
     expect(fix.querySelector('b b')).toBeNull();
-    expect(screen.getByTestId('report-close-merge').textContent).toContain('关停：荆州城管（停更）（荆州市人民政府） — 已 90 天未更新');
+    // The server's messages name the check already; the row names it once.
+    expect(container.querySelector('tr[data-account="acc-9"] [data-check="zombie"]')!.textContent).toBe('✗ 不合格 僵尸账号：已 90 天未更新');
+    expect(screen.getByTestId('report-close-merge').textContent).toContain('关停：荆州城管（停更）（荆州市人民政府） — 僵尸账号：已 90 天未更新');
     // Accounts that pass are counted, not listed.
     expect(container.querySelector('tr[data-account="acc-2"]')).toBeNull();
     expect(container.querySelector('.report-clean')!.textContent).toBe('其余 1 个账号各项检查合格。');

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
-import type { GovernanceReport, GovernanceReportAccount } from '@fenghuo/shared/governance';
+import { GOVERNANCE_CHECK_LABELS, type GovernanceCheckId, type GovernanceReport, type GovernanceReportAccount } from '@fenghuo/shared/governance';
 import type { Unit } from '@fenghuo/shared/workflow';
 import { api, qs } from '../api';
 import { useLoad } from '../analyst/useLoad';
@@ -36,6 +36,18 @@ export const reportLinks = (unit: string, month: string) => ({
   pdf: `/governance/report.pdf${qs({ unit, month })}`,
 });
 
+/** A finding's message without the check's name in front (the server's report says "更新频率：…"), since the row names the check in the page's language. */
+export function withoutLabel(check: GovernanceCheckId, message: string): string {
+  const prefix = `${GOVERNANCE_CHECK_LABELS[check]}：`;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** Why an account is to be closed or merged: the finding of the check behind it (zombie, duplicate), else its first finding. */
+function reasonOf(a: GovernanceReportAccount, check: GovernanceCheckId): string {
+  const f = a.findings.find((x) => x.check === check) ?? a.findings[0];
+  return f ? ` — ${f.message}` : '';
+}
+
 function AccountRow({ a, t, lang }: { a: GovernanceReportAccount; t: T; lang: Lang }) {
   return (
     <tr data-account={a.account.id} data-recommendation={a.recommendation}>
@@ -52,7 +64,7 @@ function AccountRow({ a, t, lang }: { a: GovernanceReportAccount; t: T; lang: La
           <ul className="report-findings">
             {a.findings.map((f) => (
               <li key={f.check} data-check={f.check}>
-                <StatusBadge status={f.status} /> {checkLabel(f.check, lang)}：{f.message}
+                <StatusBadge status={f.status} /> {checkLabel(f.check, lang)}：{withoutLabel(f.check, f.message)}
               </li>
             ))}
           </ul>
@@ -71,7 +83,7 @@ function AccountRow({ a, t, lang }: { a: GovernanceReportAccount; t: T; lang: La
       </td>
       <td className={`recommendation rec-${a.recommendation}`}>
         <b>{recommendationLabel(a.recommendation, lang)}</b>
-        {a.merge_into && (
+        {a.recommendation === 'merge' && a.merge_into && (
           <div className="small">
             {t('并入', 'into')} {a.merge_into.name}
           </div>
@@ -147,12 +159,12 @@ export function ReportView({ report }: { report: GovernanceReport }) {
           <ul className="report-close-merge" data-testid="report-close-merge">
             {toClose.map((a) => (
               <li key={a.account.id}>
-                <b>{recommendationLabel('close', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{a.findings[0] ? ` — ${a.findings[0].message}` : ''}
+                <b>{recommendationLabel('close', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{reasonOf(a, 'zombie')}
               </li>
             ))}
             {toMerge.map((a) => (
               <li key={a.account.id}>
-                <b>{recommendationLabel('merge', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{a.merge_into ? ` → ${a.merge_into.name}` : ''}
+                <b>{recommendationLabel('merge', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{a.merge_into ? ` → ${a.merge_into.name}` : ''}{reasonOf(a, 'duplicate')}
               </li>
             ))}
           </ul>

@@ -91,7 +91,7 @@ export function report(): GovernanceReport {
         score: 55,
         accounts: [
           { account: failingRow.account, overall: 'fail', findings: [{ check: 'cadence', status: 'fail', message: '已 15 天未更新' }], fixes: ['每个工作日至少更新一次'], recommendation: 'fix' },
-          { account: { ...failingRow.account, id: 'acc-9', name: '荆州城管（停更）' }, overall: 'fail', findings: [{ check: 'zombie', status: 'fail', message: '已 90 天未更新' }], fixes: [], recommendation: 'close' },
+          { account: { ...failingRow.account, id: 'acc-9', name: '荆州城管（停更）' }, overall: 'fail', findings: [{ check: 'zombie', status: 'fail', message: '僵尸账号：已 90 天未更新' }], fixes: [], recommendation: 'close' },
           { account: passingRow.account, overall: 'pass', findings: [], fixes: [], recommendation: 'keep' },
         ],
       },
