@@ -59,10 +59,10 @@ export const api = {
 
 /**
  * POSTs a file's text as it is (CSV, JSON) with the CSRF token, for the
- * imports: their answer is JSON even when the file is refused (each wrong
- * row with its line), so the status and the body come back together.
+ * imports. A refused file is an answer, not a failure: its body lists each
+ * wrong row (`errors`), whatever the status; any other failure throws.
  */
-export async function postText(path: string, text: string, contentType: string): Promise<{ status: number; statusText: string; body: Record<string, unknown> }> {
+export async function postImport(path: string, text: string, contentType: string): Promise<Record<string, unknown> & { errors: unknown[] }> {
   const res = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
@@ -70,8 +70,10 @@ export async function postText(path: string, text: string, contentType: string):
     body: text,
   });
   if (res.status === 401) for (const l of unauthorizedListeners) l();
-  const body = (await res.json().catch(() => ({}))) as unknown;
-  return { status: res.status, statusText: res.statusText, body: body && typeof body === 'object' ? (body as Record<string, unknown>) : {} };
+  const parsed = (await res.json().catch(() => ({}))) as unknown;
+  const body = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  if (Array.isArray(body.errors)) return { ...body, errors: body.errors };
+  throw new ApiError(res.status, typeof body.error === 'string' ? body.error : `${res.status} ${res.statusText}`, body);
 }
 
 export async function signIn(username: string, password: string): Promise<SessionInfo> {

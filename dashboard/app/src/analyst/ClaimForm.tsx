@@ -4,7 +4,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
 import { FormFooter } from './FormFooter';
-import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
+import { useCheckedSave } from './useCheckedSave';
 
 interface Draft {
   claim: string;
@@ -40,8 +40,7 @@ export function ClaimForm({ claim, onSaved, onCancel }: { claim?: DebunkClaim; o
   const { t } = useI18n();
   const id = useId();
   const [d, setD] = useState<Draft>(() => draftOf(claim));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useCheckedSave();
   const set = (k: keyof Draft, v: string) => setD((x) => ({ ...x, [k]: v }));
 
   const wording = (i: { code?: string; message: string; path: PropertyKey[] | string }) => {
@@ -56,22 +55,10 @@ export function ClaimForm({ claim, onSaved, onCancel }: { claim?: DebunkClaim; o
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = claimInput(d);
-    const checked = debunkClaimInputSchema.safeParse(input);
-    if (!checked.success) {
-      setErrors(fieldErrors(checked.error.issues, wording));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    try {
-      const saved = claim ? await api.put<DebunkClaim>(`/api/v1/kb/${encodeURIComponent(claim.id)}`, input) : await api.post<DebunkClaim>('/api/v1/kb', input);
-      onSaved(saved);
-      if (!claim) setD(draftOf());
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await save(input, debunkClaimInputSchema, wording, () => (claim ? api.put<DebunkClaim>(`/api/v1/kb/${encodeURIComponent(claim.id)}`, input) : api.post<DebunkClaim>('/api/v1/kb', input)));
+    if (!saved) return;
+    onSaved(saved);
+    if (!claim) setD(draftOf());
   };
 
   const f = (name: keyof Draft) => ({ id: `${id}-${name}`, error: errors[name] });

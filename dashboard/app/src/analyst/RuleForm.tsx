@@ -4,7 +4,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Field, type ControlProps } from './Field';
 import { FormFooter } from './FormFooter';
-import { errorsOf, fieldErrors, type FieldErrors } from './form-errors';
+import { useCheckedSave } from './useCheckedSave';
 import { severityLabel } from './labels';
 
 export type RuleKind = AlertRuleInput['kind'];
@@ -68,8 +68,7 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
   const { t, lang } = useI18n();
   const id = useId();
   const [d, setD] = useState<Draft>(() => draftOf(rule));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useCheckedSave();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   const wording = (i: { code?: string; message: string; path: PropertyKey[] | string }) => {
@@ -85,22 +84,10 @@ export function RuleForm({ rule, onSaved, onCancel }: { rule?: AlertRule; onSave
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = ruleInput(d);
-    const checked = alertRuleInputSchema.safeParse(input);
-    if (!checked.success) {
-      setErrors(fieldErrors(checked.error.issues, wording));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    try {
-      const saved = rule ? await api.put<AlertRule>(`/api/v1/rules/${encodeURIComponent(rule.id)}`, input) : await api.post<AlertRule>('/api/v1/rules', input);
-      onSaved(saved);
-      if (!rule) setD(draftOf());
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await save(input, alertRuleInputSchema, wording, () => (rule ? api.put<AlertRule>(`/api/v1/rules/${encodeURIComponent(rule.id)}`, input) : api.post<AlertRule>('/api/v1/rules', input)));
+    if (!saved) return;
+    onSaved(saved);
+    if (!rule) setD(draftOf());
   };
 
   const field = (name: string, label: string, control: (props: ControlProps) => ReactNode, hint?: string) => (

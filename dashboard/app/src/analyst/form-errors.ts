@@ -3,7 +3,7 @@ import { ApiError } from '../api';
 /** Errors of a form by field path ("phrases", "min_count"; "" for the form as a whole). */
 export type FieldErrors = Record<string, string>;
 
-interface Issue {
+export interface Issue {
   path: PropertyKey[] | string;
   message: string;
   code?: string;

@@ -26,6 +26,19 @@ function Capped<T>({ items, render, t }: { items: readonly T[]; render: (item: T
   );
 }
 
+function Facts({ facts, className = '' }: { facts: readonly [string, ReactNode][]; className?: string }) {
+  return (
+    <dl className={`evidence-facts ${className}`}>
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Post({ p, t, lang }: { p: PostEvidence; t: T; lang: Lang }) {
   return (
     <li>
@@ -75,58 +88,37 @@ export function Evidence({ e, now }: { e: CheckEvidence; now: number }) {
     facts.push([t('可疑互动账号', 'Suspicious engagers'), t(`${formatDate(s.at)} 抽样 ${s.sampled} 个，新注册或不活跃 ${s.new_or_inactive} 个（${formatPercent(s.share)}）`, `${formatDate(s.at)}: ${s.new_or_inactive} of ${s.sampled} sampled are new or inactive (${formatPercent(s.share)})`)]);
   }
   const lists: [string, string, ReactNode][] = [];
+  /** A titled list of evidence, when there is any. */
+  const add = <I,>(key: string, title: (n: number) => string, items: readonly I[] | undefined, render: (item: I) => ReactNode) => {
+    if (items?.length) lists.push([key, title(items.length), <Capped items={items} t={t} render={render} />]);
+  };
   if (e.missed_periods?.length) lists.push(['missed', t('未达要求的工作日/周', 'Working days or weeks short of the rule'), <p className="evidence-periods">{e.missed_periods.join(lang === 'zh' ? '、' : ', ')}</p>]);
-  if (e.recent_posts?.length) lists.push(['posts', t('最近发布', 'Latest posts'), <Capped items={e.recent_posts} t={t} render={(p) => <Post key={p.id} p={p} t={t} lang={lang} />} />]);
-  if (e.unanswered?.length) lists.push(['unanswered', t(`未答复留言（${e.unanswered.length}）`, `Unanswered messages (${e.unanswered.length})`), <Capped items={e.unanswered} t={t} render={(m) => <Message key={m.id} m={m} t={t} now={now} />} />]);
-  if (e.late?.length) lists.push(['late', t(`超时答复（${e.late.length}）`, `Answered late (${e.late.length})`), <Capped items={e.late} t={t} render={(m) => <Message key={m.id} m={m} t={t} now={now} />} />]);
-  if (e.off_topic?.length) lists.push(['off_topic', t(`疑似答非所问（${e.off_topic.length}，仅供复核）`, `Possibly off-topic answers (${e.off_topic.length}, for review)`), <Capped items={e.off_topic} t={t} render={(m) => <Message key={m.id} m={m} t={t} now={now} />} />]);
-  if (e.duplicates?.length)
-    lists.push([
-      'duplicates',
-      t('重复账号', 'Duplicate accounts'),
-      <Capped
-        items={e.duplicates}
-        t={t}
-        render={(d) => (
-          <li key={d.id}>
-            {d.name} <span className="muted small">({accountPlatformLabel(d.platform, lang)} {d.account_id})</span> ·{' '}
-            {d.reason === 'same_unit_platform' ? t('同一单位同一平台', 'same unit on the same platform') : t(`名称相近（相似度 ${formatPercent(d.similarity)}）`, `similar name (${formatPercent(d.similarity)} alike)`)}
-          </li>
-        )}
-      />,
-    ]);
-  if (e.follower_jumps?.length)
-    lists.push([
-      'jumps',
-      t('粉丝突增', 'Follower jumps'),
-      <Capped
-        items={e.follower_jumps}
-        t={t}
-        render={(j) => (
-          <li key={j.from_at}>
-            {formatDate(j.from_at)} – {formatDate(j.to_at)}：{formatCount(j.followers_before, lang)} → {formatCount(j.followers_after, lang)}（+{formatCount(j.gain, lang)}）
-            <span className="muted small">
-              {' '}
-              · {t('日均互动', 'engagement per day')} {formatCount(j.engagement_before, lang)} → {formatCount(j.engagement_during, lang)}
-            </span>
-          </li>
-        )}
-      />,
-    ]);
-  if (e.unreviewed_posts?.length) lists.push(['unreviewed', t(`无审核记录的发布（${e.unreviewed_posts.length}）`, `Posts without an approved review (${e.unreviewed_posts.length})`), <Capped items={e.unreviewed_posts} t={t} render={(p) => <Post key={p.id} p={p} t={t} lang={lang} />} />]);
+  const post = (p: PostEvidence) => <Post key={p.id} p={p} t={t} lang={lang} />;
+  const message = (m: MessageEvidence) => <Message key={m.id} m={m} t={t} now={now} />;
+  add('posts', () => t('最近发布', 'Latest posts'), e.recent_posts, post);
+  add('unanswered', (n) => t(`未答复留言（${n}）`, `Unanswered messages (${n})`), e.unanswered, message);
+  add('late', (n) => t(`超时答复（${n}）`, `Answered late (${n})`), e.late, message);
+  add('off_topic', (n) => t(`疑似答非所问（${n}，仅供复核）`, `Possibly off-topic answers (${n}, for review)`), e.off_topic, message);
+  add('duplicates', () => t('重复账号', 'Duplicate accounts'), e.duplicates, (d) => (
+    <li key={d.id}>
+      {d.name} <span className="muted small">({accountPlatformLabel(d.platform, lang)} {d.account_id})</span> ·{' '}
+      {d.reason === 'same_unit_platform' ? t('同一单位同一平台', 'same unit on the same platform') : t(`名称相近（相似度 ${formatPercent(d.similarity)}）`, `similar name (${formatPercent(d.similarity)} alike)`)}
+    </li>
+  ));
+  add('jumps', () => t('粉丝突增', 'Follower jumps'), e.follower_jumps, (j) => (
+    <li key={j.from_at}>
+      {formatDate(j.from_at)} – {formatDate(j.to_at)}：{formatCount(j.followers_before, lang)} → {formatCount(j.followers_after, lang)}（+{formatCount(j.gain, lang)}）
+      <span className="muted small">
+        {' '}
+        · {t('日均互动', 'engagement per day')} {formatCount(j.engagement_before, lang)} → {formatCount(j.engagement_during, lang)}
+      </span>
+    </li>
+  ));
+  add('unreviewed', (n) => t(`无审核记录的发布（${n}）`, `Posts without an approved review (${n})`), e.unreviewed_posts, post);
   if (!facts.length && !lists.length) return null;
   return (
     <div className="evidence">
-      {facts.length > 0 && (
-        <dl className="evidence-facts">
-          {facts.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {facts.length > 0 && <Facts facts={facts} />}
       {lists.map(([key, title, body]) => (
         <div key={key} className="evidence-group" data-evidence={key}>
           <h4>{title}</h4>
@@ -158,14 +150,7 @@ export function AccountEvidence({ detail, focus }: { detail: GovernanceAccountDe
   if (a.opened_on) facts.push([t('开设日期', 'Opened on'), a.opened_on]);
   return (
     <div className="account-evidence" data-account={a.id} ref={box}>
-      <dl className="evidence-facts account-facts">
-        {facts.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} className="account-facts" />
       {detail.trend.length > 0 && (
         <div className="account-trend">
           <span className="muted small">{t(`近 ${detail.trend.length} 周`, `Last ${detail.trend.length} weeks`)}</span>

@@ -4,7 +4,7 @@ import { officialAccountInputSchema, PLATFORMS_FOR_ACCOUNTS, type OfficialAccoun
 import { api } from '../api';
 import { Field, type ControlProps } from '../analyst/Field';
 import { FormFooter } from '../analyst/FormFooter';
-import { errorsOf, fieldErrors, type FieldErrors } from '../analyst/form-errors';
+import { useCheckedSave } from '../analyst/useCheckedSave';
 import { useI18n } from '../i18n';
 import { accountPlatformLabel, accountStatusLabel, levelLabel } from './labels';
 
@@ -89,8 +89,7 @@ export function AccountForm({ account, units, accounts, onSaved, onCancel }: { a
   const { t, lang } = useI18n();
   const id = useId();
   const [d, setD] = useState<Draft>(() => draftOf(account));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useCheckedSave();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   const wording = (i: { code?: string; message: string; path: PropertyKey[] | string }) => {
@@ -103,22 +102,10 @@ export function AccountForm({ account, units, accounts, onSaved, onCancel }: { a
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = accountInput(d);
-    const checked = officialAccountInputSchema.safeParse(input);
-    if (!checked.success) {
-      setErrors(fieldErrors(checked.error.issues, wording));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    try {
-      const saved = account ? await api.put<OfficialAccount>(`/api/v1/accounts/${encodeURIComponent(account.id)}`, input) : await api.post<OfficialAccount>('/api/v1/accounts', input);
-      onSaved(saved);
-      if (!account) setD(draftOf());
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await save(input, officialAccountInputSchema, wording, () => (account ? api.put<OfficialAccount>(`/api/v1/accounts/${encodeURIComponent(account.id)}`, input) : api.post<OfficialAccount>('/api/v1/accounts', input)));
+    if (!saved) return;
+    onSaved(saved);
+    if (!account) setD(draftOf());
   };
 
   // Error keys are the schema's paths: "filing.date" for the filing date.

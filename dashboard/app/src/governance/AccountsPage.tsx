@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { ACCOUNT_CSV_COLUMNS, type AccountImportResponse } from '@fenghuo/shared/governance';
 import type { OfficialAccount, Unit } from '@fenghuo/shared/workflow';
-import { api, ApiError, postText } from '../api';
+import { postImport } from '../api';
 import { ImportResult } from '../analyst/ImportResult';
+import { ListTools } from '../analyst/ListTools';
+import { useListActions } from '../analyst/useListActions';
 import { useLoad } from '../analyst/useLoad';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -15,13 +17,10 @@ export const ACCOUNTS_IMPORT_PATH = '/api/v1/accounts/import';
 export const ACCOUNTS_EXPORT_PATH = '/api/v1/accounts/export';
 
 /** Sends a CSV file as it is; a refused file comes back with each wrong row and its line (and nothing written). */
-async function importAccounts(text: string): Promise<AccountImportResponse> {
-  const { status, statusText, body } = await postText(ACCOUNTS_IMPORT_PATH, text, 'text/csv; charset=utf-8');
-  if (Array.isArray(body.errors)) {
-    const n = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
-    return { created: n('created'), updated: n('updated'), errors: body.errors as AccountImportResponse['errors'] };
-  }
-  throw new ApiError(status, typeof body.error === 'string' ? body.error : `${status} ${statusText}`);
+async function importAccounts(file: File): Promise<AccountImportResponse> {
+  const body = await postImport(ACCOUNTS_IMPORT_PATH, await file.text(), 'text/csv; charset=utf-8');
+  const n = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
+  return { created: n('created'), updated: n('updated'), errors: body.errors as AccountImportResponse['errors'] };
 }
 
 /** The registry of official accounts (政务新媒体账号登记): list, register, edit, remove, CSV import and export. */
@@ -34,10 +33,7 @@ export default function AccountsPage(_props: { params: Record<string, string> })
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<OfficialAccount>();
-  const [notice, setNotice] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
-  const [imported, setImported] = useState<AccountImportResponse & { file: string }>();
-  const [importing, setImporting] = useState(false);
+  const { notice, setNotice, actionError, imported, importing, remove: removePath, importFile } = useListActions<AccountImportResponse>(reload);
 
   const accounts = data?.accounts ?? [];
   const shown = useMemo(() => {
@@ -47,35 +43,9 @@ export default function AccountsPage(_props: { params: Record<string, string> })
     return sorted.filter((a) => [a.name, a.account_id, a.platform, unitName.get(a.unit_id) ?? a.unit_id, a.filing?.number ?? '', a.contact?.name ?? ''].some((s) => s.toLowerCase().includes(q)));
   }, [data, search, unitName]);
 
-  const remove = async (a: OfficialAccount) => {
-    if (!window.confirm(t(`删除账号“${a.name}”的登记？`, `Remove the account "${a.name}" from the registry?`))) return;
-    setActionError(undefined);
-    try {
-      await api.del(`/api/v1/accounts/${encodeURIComponent(a.id)}`);
-      if (editing?.id === a.id) setEditing(undefined);
-      setNotice(t('已删除登记', 'Account removed'));
-      reload();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setImporting(true);
-    setImported(undefined);
-    setActionError(undefined);
-    setNotice(undefined);
-    try {
-      const r = await importAccounts(await file.text());
-      setImported({ ...r, file: file.name });
-      reload();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setImporting(false);
-    }
-  };
+  const remove = (a: OfficialAccount) =>
+    removePath(t(`删除账号“${a.name}”的登记？`, `Remove the account "${a.name}" from the registry?`), `/api/v1/accounts/${encodeURIComponent(a.id)}`, t('已删除登记', 'Account removed'), () => editing?.id === a.id && setEditing(undefined));
+  const onFile = (file: File | undefined) => importFile(file, importAccounts);
 
   return (
     <div className="analyst accounts-page">
@@ -83,45 +53,33 @@ export default function AccountsPage(_props: { params: Record<string, string> })
         <h1>{t('政务新媒体账号登记', 'Official account registry')}</h1>
         <Link to="/governance">{t('账号治理', 'Account governance')} →</Link>
       </div>
-      <div className="kb-tools">
-        <label className="search">
-          {t('搜索', 'Search')}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('名称、账号 ID、单位、备案号或联系人', 'Name, id, unit, filing number or contact')} />
-        </label>
-        <label>
-          {t('导入 CSV', 'Import a CSV file')}
-          <input type="file" accept=".csv,text/csv" disabled={importing} onChange={(e) => void onFile(e.target.files?.[0]).then(() => (e.target.value = ''))} aria-describedby={`${ids}-import-hint`} />
-        </label>
-        <span id={`${ids}-import-hint`} className="muted small">
-          {t(`列：${ACCOUNT_CSV_COLUMNS.join(', ')}；有 id 的行更新已有账号。任何一行有错时不写入任何内容。`, `Columns: ${ACCOUNT_CSV_COLUMNS.join(', ')}; a row with an id updates that account. Nothing is written while any row is wrong.`)}
-        </span>
-        <span className="form-actions">
-          {t('导出：', 'Export: ')}
-          <a href={ACCOUNTS_EXPORT_PATH} download>
-            CSV
-          </a>
-        </span>
-      </div>
-      <div aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-        {importing && <p className="muted">{t('导入中…', 'Importing…')}</p>}
-        {imported && (
-          <ImportResult
-            ok={imported.errors.length === 0}
-            summary={
-              imported.errors.length
-                ? t(`${imported.file}：${imported.errors.length} 行有错误，未导入任何账号；请修改后重新导入`, `${imported.file}: ${imported.errors.length} rows with errors, nothing imported; correct them and import again`)
-                : t(`${imported.file}：新登记 ${imported.created} 个，更新 ${imported.updated} 个`, `${imported.file}: ${imported.created} registered, ${imported.updated} updated`)
-            }
-            errors={imported.errors}
-          />
-        )}
-      </div>
-      {(error || actionError) && (
-        <p className="form-error" role="alert">
-          {error ?? actionError}
-        </p>
-      )}
+      <ListTools
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('名称、账号 ID、单位、备案号或联系人', 'Name, id, unit, filing number or contact')}
+        importLabel={t('导入 CSV', 'Import a CSV file')}
+        accept=".csv,text/csv"
+        importing={importing}
+        onFile={onFile}
+        importHint={t(`列：${ACCOUNT_CSV_COLUMNS.join(', ')}；有 id 的行更新已有账号。任何一行有错时不写入任何内容。`, `Columns: ${ACCOUNT_CSV_COLUMNS.join(', ')}; a row with an id updates that account. Nothing is written while any row is wrong.`)}
+        showHint
+        exports={[{ label: 'CSV', href: ACCOUNTS_EXPORT_PATH }]}
+        notice={notice}
+        result={
+          imported && (
+            <ImportResult
+              ok={imported.errors.length === 0}
+              summary={
+                imported.errors.length
+                  ? t(`${imported.file}：${imported.errors.length} 行有错误，未导入任何账号；请修改后重新导入`, `${imported.file}: ${imported.errors.length} rows with errors, nothing imported; correct them and import again`)
+                  : t(`${imported.file}：新登记 ${imported.created} 个，更新 ${imported.updated} 个`, `${imported.file}: ${imported.created} registered, ${imported.updated} updated`)
+              }
+              errors={imported.errors}
+            />
+          )
+        }
+        error={error ?? actionError}
+      />
       <div className="crud-layout">
         <section aria-labelledby={`${ids}-list`}>
           <h2 id={`${ids}-list`} className="visually-hidden">

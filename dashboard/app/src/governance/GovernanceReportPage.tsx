@@ -1,12 +1,13 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext } from 'react';
 import { GOVERNANCE_CHECK_LABELS, type GovernanceCheckId, type GovernanceReport, type GovernanceReportAccount } from '@fenghuo/shared/governance';
 import type { Unit } from '@fenghuo/shared/workflow';
-import { api, qs } from '../api';
+import { qs } from '../api';
 import { useLoad } from '../analyst/useLoad';
 import { formatDate, formatDateTime } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { SessionContext } from '../session';
+import { useUnits } from '../workspace/useUnits';
 import { accountPlatformLabel, checkLabel, levelLabel, recommendationLabel } from './labels';
 import { StatusBadge } from './StatusBadge';
 import '../pages/brief.css';
@@ -217,19 +218,9 @@ export function ReportView({ report }: { report: GovernanceReport }) {
 }
 
 /** Units the user may pick: their own and those below (the server scopes the report the same way). */
-function useUnits(): Unit[] {
+function useVisibleUnits(): Unit[] {
   const session = useContext(SessionContext);
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ units: Unit[] }>('/api/v1/units')
-      .then((r) => live && setUnits(r.units))
-      .catch(() => live && setUnits([]));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const units = useUnits();
   const visible = session?.session.unit_ids;
   return visible ? units.filter((u) => visible.includes(u.id)) : units;
 }
@@ -246,7 +237,7 @@ export default function GovernanceReportPage(_props: { params: Record<string, st
   const askedMonth = query.get('month') ?? '';
   const month = MONTH_RE.test(askedMonth) ? askedMonth : '';
   const { data, error } = useLoad<GovernanceReport>(`/api/v1/governance/report${qs({ unit, month })}`);
-  const units = useUnits();
+  const units = useVisibleUnits();
   // A newer address wins: the shown report must be the one asked for.
   const report = data && (!unit || data.unit_id === unit) && (!month || data.month === month) ? data : undefined;
   const shownMonth = report?.month ?? month;

@@ -1,19 +1,21 @@
 import { useId, useMemo, useState } from 'react';
 import type { DebunkClaim } from '@fenghuo/shared/analytics';
 import type { ImportResponse } from '@fenghuo/shared/api';
-import { api, ApiError, postText } from '../api';
+import { postImport } from '../api';
 import { ClaimForm } from '../analyst/ClaimForm';
 import { ImportResult } from '../analyst/ImportResult';
+import { ListTools } from '../analyst/ListTools';
 import { safeHref } from '../analyst/safe-url';
+import { useListActions } from '../analyst/useListActions';
 import { useLoad } from '../analyst/useLoad';
 import { useI18n } from '../i18n';
 import './analyst.css';
 
 /** Sends a file's text as it is (CSV or JSON) to POST /api/v1/kb/import. */
-async function importClaims(text: string, format: 'csv' | 'json'): Promise<ImportResponse> {
-  const { status, statusText, body } = await postText(`/api/v1/kb/import?format=${format}`, text, format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
-  if (Array.isArray(body.errors)) return { imported: typeof body.imported === 'number' ? body.imported : 0, errors: body.errors as ImportResponse['errors'] };
-  throw new ApiError(status, typeof body.error === 'string' ? body.error : `${status} ${statusText}`);
+async function importClaims(file: File): Promise<ImportResponse> {
+  const format = /\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'csv' : 'json';
+  const body = await postImport(`/api/v1/kb/import?format=${format}`, await file.text(), format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
+  return { imported: typeof body.imported === 'number' ? body.imported : 0, errors: body.errors as ImportResponse['errors'] };
 }
 
 /** The debunk knowledge base (辟谣库): the rumors already refuted, matched against every event. */
@@ -23,10 +25,7 @@ export default function KbPage(_props: { params: Record<string, string> }) {
   const { data, error, reload } = useLoad<{ items: DebunkClaim[] }>('/api/v1/kb');
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<DebunkClaim>();
-  const [notice, setNotice] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
-  const [imported, setImported] = useState<ImportResponse & { file: string }>();
-  const [importing, setImporting] = useState(false);
+  const { notice, setNotice, actionError, imported, importing, remove: removePath, importFile } = useListActions<ImportResponse>(reload);
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -35,77 +34,38 @@ export default function KbPage(_props: { params: Record<string, string> }) {
     return items.filter((c) => [c.claim, c.rebuttal, c.source, c.date, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
   }, [data, search]);
 
-  const remove = async (c: DebunkClaim) => {
-    if (!window.confirm(t('删除这条辟谣条目？', 'Delete this entry?'))) return;
-    setActionError(undefined);
-    try {
-      await api.del(`/api/v1/kb/${encodeURIComponent(c.id)}`);
-      if (editing?.id === c.id) setEditing(undefined);
-      setNotice(t('已删除条目', 'Entry deleted'));
-      reload();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setImporting(true);
-    setImported(undefined);
-    setActionError(undefined);
-    try {
-      const format = /\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'csv' : 'json';
-      const r = await importClaims(await file.text(), format);
-      setImported({ ...r, file: file.name });
-      reload();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setImporting(false);
-    }
-  };
+  const remove = (c: DebunkClaim) =>
+    removePath(t('删除这条辟谣条目？', 'Delete this entry?'), `/api/v1/kb/${encodeURIComponent(c.id)}`, t('已删除条目', 'Entry deleted'), () => editing?.id === c.id && setEditing(undefined));
+  const onFile = (file: File | undefined) => importFile(file, importClaims);
 
   return (
     <div className="analyst kb-page">
       <h1>{t('辟谣库', 'Debunk knowledge base')}</h1>
-      <div className="kb-tools">
-        <label className="search">
-          {t('搜索', 'Search')}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('谣言、辟谣、来源或关键词', 'Claim, rebuttal, source or keyword')} />
-        </label>
-        <label>
-          {t('导入文件（CSV 或 JSON）', 'Import a file (CSV or JSON)')}
-          <input type="file" accept=".csv,.json,text/csv,application/json" disabled={importing} onChange={(e) => void onFile(e.target.files?.[0]).then(() => (e.target.value = ''))} aria-describedby={`${ids}-import-hint`} />
-        </label>
-        <span id={`${ids}-import-hint`} className="visually-hidden">
-          {t('CSV 列：claim, rebuttal, source, date, url, keywords', 'CSV columns: claim, rebuttal, source, date, url, keywords')}
-        </span>
-        <span className="form-actions">
-          {t('导出：', 'Export: ')}
-          <a href="/api/v1/kb/export?format=csv" download>
-            CSV
-          </a>
-          <a href="/api/v1/kb/export?format=json" download>
-            JSON
-          </a>
-        </span>
-      </div>
-      <div aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-        {importing && <p className="muted">{t('导入中…', 'Importing…')}</p>}
-        {imported && (
-          <ImportResult
-            ok={imported.imported > 0}
-            summary={t(`${imported.file}：导入 ${imported.imported} 条，${imported.errors.length} 行有错误`, `${imported.file}: ${imported.imported} imported, ${imported.errors.length} rows with errors`)}
-            errors={imported.errors}
-          />
-        )}
-      </div>
-      {(error || actionError) && (
-        <p className="form-error" role="alert">
-          {error ?? actionError}
-        </p>
-      )}
+      <ListTools
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('谣言、辟谣、来源或关键词', 'Claim, rebuttal, source or keyword')}
+        importLabel={t('导入文件（CSV 或 JSON）', 'Import a file (CSV or JSON)')}
+        accept=".csv,.json,text/csv,application/json"
+        importing={importing}
+        onFile={onFile}
+        importHint={t('CSV 列：claim, rebuttal, source, date, url, keywords', 'CSV columns: claim, rebuttal, source, date, url, keywords')}
+        exports={[
+          { label: 'CSV', href: '/api/v1/kb/export?format=csv' },
+          { label: 'JSON', href: '/api/v1/kb/export?format=json' },
+        ]}
+        notice={notice}
+        result={
+          imported && (
+            <ImportResult
+              ok={imported.imported > 0}
+              summary={t(`${imported.file}：导入 ${imported.imported} 条，${imported.errors.length} 行有错误`, `${imported.file}: ${imported.imported} imported, ${imported.errors.length} rows with errors`)}
+              errors={imported.errors}
+            />
+          )
+        }
+        error={error ?? actionError}
+      />
       <div className="crud-layout">
         <section aria-labelledby={`${ids}-list`}>
           <h2 id={`${ids}-list`} className="visually-hidden">
