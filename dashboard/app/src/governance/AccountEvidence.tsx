@@ -14,7 +14,7 @@ const LIST_CAP = 10;
 /** A week of the trend in words, for the trend chart's tooltips (shared by the matrix and the panel). */
 export function describeWeek(d: { week: string; status: CheckResult['status']; failing: CheckResult['check'][] }, t: T, lang: Lang): string {
   const failing = d.failing.map((c) => checkLabel(c, lang)).join(lang === 'zh' ? '、' : ', ');
-  return `${t('当周', 'Week of')} ${d.week}：${checkStatusLabel(d.status, lang)}${failing ? ` (${failing})` : ''}`;
+  return `${t('当周', 'Week of')} ${d.week}${t('：', ': ')}${checkStatusLabel(d.status, lang)}${failing ? ` (${failing})` : ''}`;
 }
 
 function Capped<T>({ items, render, t }: { items: readonly T[]; render: (item: T, i: number) => ReactNode; t: (zh: string, en: string) => string }) {

@@ -57,6 +57,17 @@ describe('the governance page', () => {
     expect(screen.getByText(/节假日与调休日历覆盖 2004–2026/)).toBeTruthy();
   });
 
+  it('speaks English on the toggle: checks, statuses and weeks', async () => {
+    window.history.replaceState(null, '', '/governance');
+    const { container } = render(<I18nProvider lang="en"><GovernancePage params={{}} /></I18nProvider>);
+    await waitFor(() => expect(container.querySelector('[data-governance-state="ready"]')).not.toBeNull(), { timeout: 5_000 });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Account governance');
+    expect(cell('acc-1', 'cadence').textContent).toBe('✗ fail');
+    expect(cell('acc-2', 'cadence').textContent).toBe('✓ pass');
+    expect(container.querySelector('th[data-check="review_compliance"]')!.textContent).toBe('Review before publishing');
+    expect(container.querySelector('tr[data-account="acc-1"] .trend-cell[data-week="2026-11-23"] title')!.textContent).toBe('Week of 2026-11-23: fail (Update cadence, Interaction)');
+  });
+
   it('reads its filters from the address and writes changes back to it', async () => {
     window.history.replaceState(null, '', '/governance?status=fail');
     const { container } = renderPage();
