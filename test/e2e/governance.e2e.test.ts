@@ -3,68 +3,49 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '@fenghuo/dashboard';
-import type { GovernanceOverview, GovernanceReport } from '@fenghuo/shared';
-import { postMentions, REPO_ROOT, waitFor } from '../support/runtime';
-import type { ApiClient } from '../support/api-client';
+import type { GovernanceOverview, GovernanceReport, Unit } from '@fenghuo/shared';
+import { seedGovernanceDemo } from '../../dashboard/server/governance-demo';
 import { localDate } from '../../dashboard/server/brief/local-day';
+import { REPO_ROOT, waitFor } from '../support/runtime';
+import type { ApiClient } from '../support/api-client';
 import { createUser, launchBrowser, signInPage, startDashboard, TEST_ADMIN_PASSWORD, TEST_USER_PASSWORD } from './support';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const TZ = 'Asia/Shanghai';
-const DAY = 86_400_000;
 
 /**
- * A city's press office with two departments: the education bureau posts
- * every day and draws likes (passes), the city-management bureau opened two
- * accounts on Weibo two months ago and never posted (fails cadence, is a
- * zombie, and the two are duplicates).
+ * The demo registry (the fictional 江城市 of `dashboard/server/governance-demo.ts`,
+ * the one `pnpm fenghuo start` seeds) with its eight weeks of posts and
+ * messages sent through ingest. What the tests rely on is what the demo was
+ * written to show: 江城公安 posts every other day, 健康江城 left five of
+ * eight messages unanswered, 青山县政府 last posted 70 days ago and
+ * duplicates 青山发布 on Weibo, 江城文旅 gained 30 000 followers with flat
+ * engagement.
  */
-describe('account governance in Chromium', () => {
+describe('account governance in Chromium (demo registry)', () => {
   let runtime: Runtime;
   let url: string;
   let browser: Browser;
   let admin: ApiClient;
   let month: string;
-  const ids: Record<'edu' | 'cg' | 'cg2', string> = { edu: '', cg: '', cg2: '' };
-  const units: Record<'edu' | 'cg', string> = { edu: '', cg: '' };
+  /** Registry id by the platform's account id. */
+  const ids = new Map<string, string>();
+  const unitId = new Map<string, string>();
+  const id = (accountId: string) => ids.get(accountId)!;
 
   beforeAll(async () => {
     ({ runtime, url, admin } = await startDashboard());
     await createUser(url, admin, 'gov-leader', ['viewer']);
-    for (const [k, name] of [['edu', '荆州市教育局'], ['cg', '荆州市城市管理执法局']] as const) {
-      const u = await admin.post('/api/v1/units', { name, kind: 'department', parent_id: admin.user.unit_id });
-      expect(u.status).toBe(201);
-      units[k] = u.body.id;
-    }
-    const opened = localDate(Date.now() - 60 * DAY, TZ);
-    const accounts = [
-      ['edu', { platform: 'wechat', account_id: 'e2e-edu', name: '荆州教育发布', unit_id: units.edu, level: 'city_department', opened_on: opened, filing: { number: '鄂网信备42100001' }, contact: { name: '李老师', phone: '0716-8000001' } }],
-      ['cg', { platform: 'weibo', account_id: 'e2e-cg', name: '荆州城管', unit_id: units.cg, level: 'city_department', opened_on: opened }],
-      ['cg2', { platform: 'weibo', account_id: 'e2e-cg2', name: '荆州城管执法', unit_id: units.cg, level: 'city_department', opened_on: opened }],
-    ] as const;
-    for (const [k, body] of accounts) {
-      const a = await admin.post('/api/v1/accounts', body);
-      expect(a.status, JSON.stringify(a.body)).toBe(201);
-      ids[k] = a.body.id;
-    }
-    // The education bureau's own posts: one a day for ten days, each liked.
-    const now = Date.now();
-    const posts = Array.from({ length: 10 }, (_, i) => ({
-      id: `gov-edu-${i}`,
-      platform: 'wechat',
-      text: `荆州教育：第${i + 1}期 秋季学期安全教育提示`,
-      time: new Date(now - i * DAY - 3_600_000).toISOString(),
-      author: { id: 'e2e-edu', name: '荆州教育发布', official: true },
-      metrics: { likes: 20 + i, comments: 2 },
-    }));
-    expect((await postMentions(url, posts)).status).toBe(202);
-    // Judged once the posts are stored: the education account passes cadence.
-    await waitFor(async () => {
+    expect((await seedGovernanceDemo(runtime)).seeded).toBe(true);
+    // Judged once ingest stored the posts and the reply queue took in the citizens' messages.
+    const overview = await waitFor(async () => {
       const o = (await admin.get('/api/v1/governance')).body as GovernanceOverview;
-      const edu = o.accounts?.find((r) => r.account.id === ids.edu);
-      return edu?.results.find((r) => r.check === 'cadence')?.status === 'pass' ? o : undefined;
-    }, 60_000, 500);
-    month = localDate(now, TZ).slice(0, 7);
+      const result = (accountId: string, check: string) => o.accounts?.find((r) => r.account.account_id === accountId)?.results.find((r) => r.check === check)?.status;
+      return result('jc-police-wb', 'cadence') === 'pass' && result('jc-health-wx', 'interaction') === 'fail' ? o : undefined;
+    }, 120_000, 1000);
+    for (const r of overview.accounts) ids.set(r.account.account_id, r.account.id);
+    for (const u of ((await admin.get('/api/v1/units')).body as { units: Unit[] }).units) unitId.set(u.name, u.id);
+    month = localDate(Date.now(), TZ).slice(0, 7);
     browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
@@ -79,44 +60,52 @@ describe('account governance in Chromium', () => {
     const { page, context } = await signInPage(browser, url, 'gov-leader', TEST_USER_PASSWORD);
     await page.goto(`${url}/governance`);
     await page.waitForSelector('[data-governance-state="ready"]');
-    const row = (id: string) => page.locator(`tr[data-account="${id}"]`);
-    const cell = (id: string, check: string) => row(id).locator(`td[data-check="${check}"]`);
-    expect(await cell(ids.edu, 'cadence').getAttribute('data-status')).toBe('pass');
-    expect(await cell(ids.edu, 'cadence').innerText()).toBe('✓ 合格');
-    expect(await cell(ids.cg, 'cadence').getAttribute('data-status')).toBe('fail');
-    expect(await cell(ids.cg, 'cadence').innerText()).toBe('✗ 不合格');
-    expect(await cell(ids.cg, 'duplicate').getAttribute('data-status')).toBe('fail');
-    expect(await row(ids.cg).getAttribute('data-overall')).toBe('fail');
-    expect(await row(ids.edu).locator('.trend-cell').count()).toBeGreaterThan(0);
-    // Units ranked: the bureau whose account passes comes first.
+    const row = (accountId: string) => page.locator(`tr[data-account="${id(accountId)}"]`);
+    const cell = (accountId: string, check: string) => row(accountId).locator(`td[data-check="${check}"]`);
+    expect(await page.locator('tbody tr[data-account]').count()).toBe(13);
+    expect(await cell('jc-police-wb', 'cadence').getAttribute('data-status')).toBe('pass');
+    expect(await cell('jc-police-wb', 'cadence').innerText()).toBe('✓ 合格');
+    for (const check of ['cadence', 'zombie', 'duplicate']) expect(await cell('qs-gov-wb', check).getAttribute('data-status')).toBe('fail');
+    expect(await cell('qs-gov-wb', 'cadence').innerText()).toBe('✗ 不合格');
+    expect(await row('qs-gov-wb').getAttribute('data-overall')).toBe('fail');
+    expect(await row('qs-gov-wb').locator('.trend-cell[data-status="fail"]').count()).toBeGreaterThan(0);
+    // Units ranked: the county whose government account is a zombie comes last.
     const ranked = await page.getByTestId('unit-ranking').locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')));
-    expect(ranked.indexOf(units.edu)).toBeLessThan(ranked.indexOf(units.cg));
+    expect(ranked.at(-1)).toBe(unitId.get('青山县人民政府'));
 
-    // The failing cell opens its evidence.
-    await cell(ids.cg, 'cadence').getByRole('button').click();
+    // A failing cell opens its evidence: the unanswered messages with when they came and were due.
+    await cell('jc-health-wx', 'interaction').getByRole('button').click();
     const panel = page.getByTestId('evidence-panel');
-    await panel.locator(`[data-account="${ids.cg}"]`).waitFor();
-    const cadence = panel.locator('.check-result[data-check="cadence"]');
-    expect(await cadence.getAttribute('data-status')).toBe('fail');
-    expect(await cadence.innerText()).toMatch(/天未更新|无任何更新/);
-    expect(await panel.locator('.check-result[data-check="duplicate"] [data-evidence="duplicates"]').innerText()).toContain('荆州城管执法');
-    expect(page.url()).toContain(`account=${ids.cg}`);
+    await panel.locator(`[data-account="${id('jc-health-wx')}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get('check')).toBe('interaction');
+    const interaction = panel.locator('.check-result[data-check="interaction"]');
+    expect(await interaction.getAttribute('data-status')).toBe('fail');
+    const unanswered = interaction.locator('[data-evidence="unanswered"]');
+    expect(await unanswered.locator('h4').innerText()).toBe('未答复留言（5）');
+    expect(await unanswered.locator('li').first().innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} .+ · 应答时限 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'governance.png') });
 
-    // The passing account's evidence: its latest posts with their dates.
-    await row(ids.edu).getByRole('button', { name: /查看证据/ }).click();
-    await panel.locator(`[data-account="${ids.edu}"]`).waitFor();
-    const posts = panel.locator('.check-result[data-check="cadence"] [data-evidence="posts"]');
-    expect(await posts.innerText()).toContain(localDate(Date.now() - 3_600_000, TZ));
-    expect(await posts.innerText()).toContain('秋季学期安全教育提示');
-    expect(await panel.innerText()).toContain('鄂网信备42100001');
+    // The zombie: days of silence from its last post, and the account it duplicates.
+    await row('qs-gov-wb').getByRole('button', { name: /查看证据/ }).click();
+    await panel.locator(`[data-account="${id('qs-gov-wb')}"]`).waitFor();
+    const cadence = panel.locator('.check-result[data-check="cadence"]');
+    expect(await cadence.innerText()).toMatch(/最近更新\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await cadence.innerText()).toMatch(/未更新天数\s*(69|70|71) 天/);
+    expect(await panel.locator('.check-result[data-check="duplicate"] [data-evidence="duplicates"]').innerText()).toContain('青山发布');
+
+    // The follower jump, a hint to review.
+    await cell('jc-tour-dy', 'fake_followers').getByRole('button').click();
+    await panel.locator(`[data-account="${id('jc-tour-dy')}"]`).waitFor();
+    const fake = panel.locator('.check-result[data-check="fake_followers"]');
+    expect(await fake.innerText()).toContain('提示，需人工复核');
+    expect(await fake.locator('[data-evidence="jumps"]').innerText()).toMatch(/4\.\d万 → 7\.2万（\+3万）/);
 
     // Filters live in the address.
     await page.getByRole('combobox', { name: /^检查结果/ }).selectOption('fail');
     await page.waitForFunction(`[...document.querySelectorAll('tbody tr[data-account]')].every((r) => r.getAttribute('data-overall') === 'fail')`);
-    expect(await page.locator(`tr[data-account="${ids.cg}"]`).count()).toBe(1);
-    expect(await page.locator(`tr[data-account="${ids.edu}"]`).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('status')).toBe('fail');
+    expect(await row('qs-gov-wb').count()).toBe(1);
+    expect(await row('jc-police-wb').count()).toBe(0);
     await context.close();
   });
 
@@ -124,18 +113,23 @@ describe('account governance in Chromium', () => {
     const { page, context } = await signInPage(browser, url, 'gov-leader', TEST_USER_PASSWORD, { width: 1240, height: 1754 });
     await page.goto(`${url}/governance`);
     await page.waitForSelector('[data-governance-state="ready"]');
-    await page.getByRole('link', { name: '荆州市城市管理执法局排查报告' }).click();
-    await page.waitForSelector(`[data-report-state="ready"][data-unit="${units.cg}"]`);
-    expect(await page.locator('[data-report-state]').getAttribute('data-month')).toBe(month);
-    const api = (await admin.get(`/api/v1/governance/report?unit=${units.cg}&month=${month}`)).body as GovernanceReport;
+    // The viewer's own unit (the top one): every unit's accounts.
+    await page.getByRole('link', { name: '月度排查报告' }).click();
+    await page.waitForSelector('[data-report-state="ready"]');
+    const shown = page.locator('[data-report-state]');
+    expect(await shown.getAttribute('data-month')).toBe(month);
+    const unit = await shown.getAttribute('data-unit');
+    const api = (await admin.get(`/api/v1/governance/report?unit=${unit}&month=${month}`)).body as GovernanceReport;
     expect(await page.getByTestId('report-accounts').innerText()).toBe(String(api.summary.accounts));
     expect(await page.getByTestId('report-fail').innerText()).toBe(String(api.summary.fail));
-    const cg = page.locator(`tr[data-account="${ids.cg}"]`);
-    expect(await cg.getAttribute('data-recommendation')).not.toBe('keep');
-    expect(await cg.innerText()).toContain('更新频率');
-    expect(await page.getByTestId('report-by-check').locator('[data-check="cadence"]').innerText()).toMatch(/更新频率\s+2\s/);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'governance-report.png') });
-
+    const zombie = page.locator(`tr[data-account="${id('qs-gov-wb')}"]`);
+    expect(await zombie.getAttribute('data-recommendation')).toBe('close');
+    expect(await zombie.innerText()).toContain('僵尸账号');
+    const duplicate = page.locator(`tr[data-account="${id('qs-fabu-wb')}"]`);
+    expect(await duplicate.getAttribute('data-recommendation')).toBe('merge');
+    expect(await duplicate.innerText()).toContain('并入 青山县政府');
+    expect(await page.getByTestId('report-close-merge').innerText()).toContain('关停：青山县政府');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'governance-report.png'), fullPage: true });
     const pdfHref = await page.getByRole('link', { name: /下载 PDF/ }).getAttribute('href');
     const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
 
@@ -144,16 +138,15 @@ describe('account governance in Chromium', () => {
     expect(await page.locator('.topbar').isVisible()).toBe(false);
     expect(await page.locator('.brief-nav').isVisible()).toBe(false);
 
-    // The page's PDF link, with the viewer's own session.
+    // The page's own PDF and CSV links, with the viewer's session.
     const cookie = (await context.cookies(url)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const href = pdfHref;
-    const res = await fetch(`${url}${href}`, { headers: { cookie } });
+    const res = await fetch(`${url}${pdfHref}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const csv = await fetch(`${url}${csvHref}`, { headers: { cookie } });
     expect(csv.status).toBe(200);
-    expect(await csv.text()).toContain('荆州城管');
+    expect(await csv.text()).toContain('青山县政府');
     await context.close();
   });
 
@@ -161,20 +154,21 @@ describe('account governance in Chromium', () => {
     const { page, context } = await signInPage(browser, url, 'admin', TEST_ADMIN_PASSWORD);
     await page.getByRole('link', { name: '账号登记' }).click();
     await page.getByTestId('registry').waitFor();
+    const edu = unitId.get('江城市教育局')!;
     const header = 'platform,account_id,name,unit_id,level,status,filing_number';
-    const bad = [header, `douyin,e2e-jy1,荆州教育抖音,${units.edu},city_department,active,鄂网信备42100002`, `douyin,e2e-jy2,荆州教育快讯,${units.edu},市长,active,`].join('\n');
+    const bad = [header, `douyin,jc-edu-dy,江城教育抖音,${edu},city_department,active,江网备2026031`, `wechat,jc-edu-wx,江城教育发布,${edu},市长,active,`].join('\n');
     await page.getByLabel('导入 CSV').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const result = page.getByTestId('import-result');
     await result.waitFor();
     expect(await result.innerText()).toContain('未导入任何账号');
     expect(await result.locator('li[data-line="3"]').innerText()).toMatch(/^第 3 行：level/);
-    expect(await page.getByTestId('registry').innerText()).not.toContain('荆州教育抖音');
+    expect(await page.getByTestId('registry').innerText()).not.toContain('江城教育抖音');
 
     const good = bad.replace(',市长,', ',city_department,');
     await page.getByLabel('导入 CSV').setInputFiles({ name: 'accounts-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await result.getByText('新登记 2 个', { exact: false }).waitFor();
-    await page.getByTestId('registry').getByText('荆州教育抖音').waitFor();
-    expect(await page.getByTestId('registry').innerText()).toContain('鄂网信备42100002');
+    await page.getByTestId('registry').getByText('江城教育抖音').waitFor();
+    expect(await page.getByTestId('registry').innerText()).toContain('江网备2026031');
     await context.close();
   });
 });

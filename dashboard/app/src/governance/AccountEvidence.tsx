@@ -137,7 +137,11 @@ export function AccountEvidence({ detail, focus }: { detail: GovernanceAccountDe
   // A cell of the matrix opens the panel at its check.
   useEffect(() => {
     const el = [...(box.current?.querySelectorAll<HTMLElement>('[data-check]') ?? [])].find((x) => x.dataset.check === focus);
-    el?.scrollIntoView?.({ block: 'nearest' });
+    if (!el) return;
+    // Scroll the panel, not the page: the matrix the user clicked in stays where it was.
+    const panel = box.current?.closest<HTMLElement>('.evidence-panel');
+    if (panel && panel.scrollHeight > panel.clientHeight && el.offsetParent === panel) panel.scrollTop = el.offsetTop - (panel.querySelector<HTMLElement>('.panel-head')?.offsetHeight ?? 0) - 8;
+    else el.scrollIntoView?.({ block: 'nearest' });
   }, [focus, a.id]);
   const facts: [string, ReactNode][] = [
     [t('平台', 'Platform'), `${accountPlatformLabel(a.platform, lang)} · ${a.account_id}`],
