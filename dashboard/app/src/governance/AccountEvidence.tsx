@@ -107,7 +107,10 @@ export function Evidence({ e, now }: { e: CheckEvidence; now: number }) {
   ));
   add('jumps', () => t('粉丝突增', 'Follower jumps'), e.follower_jumps, (j) => (
     <li key={j.from_at}>
-      {formatDate(j.from_at)} – {formatDate(j.to_at)}：{formatCount(j.followers_before, lang)} → {formatCount(j.followers_after, lang)}（+{formatCount(j.gain, lang)}）
+      {formatDate(j.from_at)} – {formatDate(j.to_at)}
+      {t('：', ': ')}
+      {formatCount(j.followers_before, lang)} → {formatCount(j.followers_after, lang)}
+      {t(`（+${formatCount(j.gain, lang)}）`, ` (+${formatCount(j.gain, lang)})`)}
       <span className="muted small">
         {' '}
         · {t('日均互动', 'engagement per day')} {formatCount(j.engagement_before, lang)} → {formatCount(j.engagement_during, lang)}

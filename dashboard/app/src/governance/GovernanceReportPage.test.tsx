@@ -66,3 +66,12 @@ describe('the monthly inspection report', () => {
     expect(screen.getByRole('alert').textContent).toContain('无法生成排查报告：not found');
   });
 });
+
+describe('the report in English', () => {
+  it('names checks, recommendations and units with English words and punctuation', () => {
+    const { container } = render(<I18nProvider lang="en"><ReportView report={report()} /></I18nProvider>);
+    expect(container.querySelector('tr[data-account="acc-9"] [data-check="zombie"]')!.textContent).toBe('✗ fail Zombie / sleeping: 已 90 天未更新');
+    expect(screen.getByTestId('report-close-merge').textContent).toContain('Close: 荆州城管（停更） (荆州市人民政府) — 僵尸账号：已 90 天未更新');
+    expect(screen.getByTestId('report-actions').textContent).toBe('fix 1 · merge 0 · close 1');
+  });
+});

@@ -65,7 +65,9 @@ function AccountRow({ a, t, lang }: { a: GovernanceReportAccount; t: T; lang: La
           <ul className="report-findings">
             {a.findings.map((f) => (
               <li key={f.check} data-check={f.check}>
-                <StatusBadge status={f.status} /> {checkLabel(f.check, lang)}：{withoutLabel(f.check, f.message)}
+                <StatusBadge status={f.status} /> {checkLabel(f.check, lang)}
+                {t('：', ': ')}
+                {withoutLabel(f.check, f.message)}
               </li>
             ))}
           </ul>
@@ -160,12 +162,21 @@ export function ReportView({ report }: { report: GovernanceReport }) {
           <ul className="report-close-merge" data-testid="report-close-merge">
             {toClose.map((a) => (
               <li key={a.account.id}>
-                <b>{recommendationLabel('close', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{reasonOf(a, 'zombie')}
+                <b>{recommendationLabel('close', lang)}</b>
+                {t('：', ': ')}
+                {a.account.name}
+                {t(`（${a.account.unit_name ?? a.account.unit_id}）`, ` (${a.account.unit_name ?? a.account.unit_id})`)}
+                {reasonOf(a, 'zombie')}
               </li>
             ))}
             {toMerge.map((a) => (
               <li key={a.account.id}>
-                <b>{recommendationLabel('merge', lang)}</b>：{a.account.name}（{a.account.unit_name ?? a.account.unit_id}）{a.merge_into ? ` → ${a.merge_into.name}` : ''}{reasonOf(a, 'duplicate')}
+                <b>{recommendationLabel('merge', lang)}</b>
+                {t('：', ': ')}
+                {a.account.name}
+                {t(`（${a.account.unit_name ?? a.account.unit_id}）`, ` (${a.account.unit_name ?? a.account.unit_id})`)}
+                {a.merge_into ? ` → ${a.merge_into.name}` : ''}
+                {reasonOf(a, 'duplicate')}
               </li>
             ))}
           </ul>
