@@ -77,6 +77,37 @@ describe('analytics engine', () => {
     expect(last.related_events).not.toContain(last.event_id);
   });
 
+  it('a story split over many wordings is alerted the confirmation time after its new word holds, not when one of its events next grows', () => {
+    // Five wordings, each its own event: none reaches the first-story rule alone for a while.
+    const texts = ['桃源镇一座桥突然垮塌了，有人掉进河里', '刚路过桃源镇，看到消防车和救护车都来了', '有人知道桃源镇发生了什么吗？警戒线拉了好长', '桃源镇那边封路了，绕行吧，听说是桥塌了', '家里人在桃源镇，说听到一声巨响'];
+    const at = START + 20 * MIN;
+    const story = Array.from({ length: 40 }, (_, i) => mention({ id: `s${i}`, time: at + i * 1_000, text: texts[i % texts.length]!, author: `s${i}` }));
+    const mentions = [...background(30), ...story].sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : 1));
+    const { opened } = run(mentions, { stepMs: 500 });
+    expect(opened).toHaveLength(1);
+    const twelfth = story[CONFIG.firstStoryMinRecent - 1]!.time;
+    expect(opened[0]!.alert.reasons[0]).toMatchObject({ kind: 'first_story', series: 'keyword:桃源' });
+    // Held from the 12th mention, confirmed 2 s later on the word, whichever event got the next mention.
+    expect(opened[0]!.alert.opened_at).toBe(twelfth + CONFIG.confirmMs);
+  });
+
+  it('two stories at once that share only everyday words (好多, 全是) get an alert each', () => {
+    const fire = ['青松镇农贸市场着火了，好多人跑出来，街上全是浓烟', '青松镇市场大火，好多消防车，路上全是水', '在青松镇拍到的，好多摊位烧了，天上全是黑烟'];
+    const school = ['红枫乡小学好多学生午饭后呕吐，医院里全是家长', '红枫乡小学好多孩子疑似食物中毒，急诊全是孩子', '红枫乡小学好多孩子吃完午饭肚子疼，教室里全是哭声'];
+    const mentions = syntheticStream({
+      start: START,
+      minutes: 50,
+      perMinute: 60,
+      bursts: [
+        { at: 25, texts: fire, peakPerMinute: 60, prefix: 'fire' },
+        { at: 31, texts: school, peakPerMinute: 60, prefix: 'school' },
+      ],
+    });
+    const { opened } = run(mentions);
+    const about = (c: AlertChange) => [...c.alert.first_mentions, ...c.alert.samples].map((m) => m.id.replace(/\d+$/, ''));
+    expect(opened.map((c) => [...new Set(about(c))].sort().join('+')).sort()).toEqual(['fire', 'school']);
+  });
+
   it('a rumor about the story gets an alert of its own with a high rumor score', () => {
     const scorer = (c: { post: { text: string }; reactions: { text: string }[] }) => {
       const rumor = /网传|据说|朋友说|紧急扩散|转发救人/.test(c.post.text);

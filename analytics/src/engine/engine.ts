@@ -17,6 +17,15 @@ const ALPHA = 1 - Math.exp(-Math.LN2 / BASELINE_HALF_LIFE);
 const RESCORE_AT = [3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
 /** Events sharing words first heard within this window are sides of one story. */
 const RELATED_WINDOW_MS = 2 * 3_600_000;
+/**
+ * Which shared words can tie two events into one story: two stories at once
+ * share everyday words (好多, 全是, 一半, 那座) without being one. A word this
+ * specific (IDF) always can; a more common one only if it is a noun or a
+ * verb of the dictionary (爆炸, 现场), not a number, measure, pronoun,
+ * position or adverb.
+ */
+const LINKING_IDF = 8;
+const LINKING_POS = /^(n|v|vn|nz|ns|nr|nt|ng|vg|an|eng)$/;
 /** A keyword counts as rising in the stream only with at least this many recent mentions. */
 const KEYWORD_MIN_RECENT = 5;
 /** …and a Poisson z-score at least this high against its expectation. */
@@ -45,6 +54,15 @@ interface EventExtra {
   ruleHits: Map<string, number[]>;
 }
 
+interface NewWord {
+  first: number;
+  times: number[];
+  authors: DistinctCounter;
+  events: Map<string, number>;
+  /** Since when the first-story rule has held for the word (its confirmation runs on the word, not on one of its events). */
+  holdingSince?: number;
+}
+
 interface AlertState {
   alert: Alert;
   calmSince?: number;
@@ -68,7 +86,15 @@ export class AnalyticsEngine {
   private nextReview: number | undefined;
   private readonly counters = { late: 0, too_late: 0 };
   /** Words first heard after the warm-up, while they are young: who uses them, and in which events. */
-  private readonly newWords = new Map<string, { first: number; times: number[]; authors: DistinctCounter; events: Map<string, number> }>();
+  private readonly newWords = new Map<string, NewWord>();
+  /**
+   * Confirmations due: a detection that held at `since` is checked again at
+   * since + confirmMs of event time, whether or not another mention arrives
+   * (keyed `e:<event>` or `w:<word>`), so an alert does not wait for the
+   * story's next mention; checked at fixed event times, so replays agree.
+   */
+  private readonly due = new Map<string, number>();
+  private nextDue = Infinity;
   private lastMinute = -Infinity;
   private minuteTotal = 0;
   private rules: AlertRule[];
@@ -132,6 +158,7 @@ export class AnalyticsEngine {
         continue;
       }
       if (m.time < this.watermark) this.counters.late++;
+      if (m.time > this.nextDue) this.confirmDue(m.time, false, out, silent);
       this.reviewUntil(m.time, out, silent);
       this.startedAt ??= m.time;
       this.seen++;
@@ -155,6 +182,7 @@ export class AnalyticsEngine {
       if (!silent) this.evaluate(event, m.time, out);
     }
     this.watermark = Math.max(this.watermark, watermark);
+    if (this.watermark >= this.nextDue) this.confirmDue(this.watermark, true, out, silent);
     if (Number.isFinite(this.watermark)) this.reviewUntil(this.watermark, out, silent);
     this.writeEvents(touched, out, silent || (options.flush ?? false), silent);
     out.watermark = this.watermark;
@@ -325,10 +353,15 @@ export class AnalyticsEngine {
     // uses its words more than usual (growth by absorbing sibling texts is not news).
     const risingEvent = hasHistory ? rising(s, this.config) : undefined;
     const risingWords = risingEvent ? this.keywordEvidence(e, now) : undefined;
-    const detected = (risingEvent && risingWords ? risingEvent : undefined) ?? firstStory(s, this.config) ?? this.storyWord(e, now);
+    const detected = (risingEvent && risingWords ? risingEvent : undefined) ?? firstStory(s, this.config);
+    // Confirmed on the word, across the events the story was split into.
+    const storyWord = this.storyWord(e, now);
     if (detected) {
       // Confirmation: the detection must still hold a little later.
-      if (!x.pending || x.pending.kind !== detected.kind) x.pending = { kind: detected.kind, since: now };
+      if (!x.pending || x.pending.kind !== detected.kind) {
+        x.pending = { kind: detected.kind, since: now };
+        this.schedule(`e:${e.id}`, now + this.config.confirmMs);
+      }
       if (now - x.pending.since >= this.config.confirmMs) {
         reasons.push(detected);
         if (detected === risingEvent && risingWords) reasons.push(risingWords);
@@ -336,6 +369,7 @@ export class AnalyticsEngine {
     } else {
       x.pending = undefined;
     }
+    if (!reasons.length && storyWord) reasons.push(storyWord);
     reasons.push(...this.eventRules(e, x, s));
     if (reasons.length) this.raise(e, x, reasons, now, out);
   }
@@ -356,9 +390,10 @@ export class AnalyticsEngine {
   }
 
   /**
-   * First story told in many wordings: this event is the biggest holder of a
-   * new word that many mentions from many authors use (the clustering may
-   * have split them into several events).
+   * First story told in many wordings: a new word that many mentions from
+   * many authors use, however the clustering split them, held for the
+   * confirmation time. Returned for the word's biggest holder only, which
+   * carries the story's alert.
    */
   private storyWord(e: ClusterEvent, now: number): AlertReason | undefined {
     let best: AlertReason | undefined;
@@ -367,28 +402,72 @@ export class AnalyticsEngine {
     for (const k of candidates) {
       const w = this.newWords.get(k);
       if (!w) continue;
-      const from = now - this.config.recentWindowMs;
-      while (w.times.length && w.times[0]! <= from) w.times.shift();
-      // Counted once per live event, merges followed.
-      const holders = new Map<string, number>();
-      let young = 0;
-      let total = 0;
-      for (const [id, n] of w.events) {
-        const live = this.clusterer.resolve(id);
-        if (!live) continue;
-        holders.set(live.id, (holders.get(live.id) ?? 0) + n);
-        total += n;
-        // A new story makes new events; a new name dropped into old topics does not.
-        if (live.firstSeen >= w.first - MINUTE) young += n;
+      const found = this.storyWordRule(k, w, now);
+      if (!found) {
+        w.holdingSince = undefined;
+        continue;
       }
-      if (young < total / 2) continue;
-      const top = [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-      if (!top || top[0] !== e.id) continue;
-      const r = firstStoryWord({ word: k, recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
+      if (w.holdingSince === undefined) {
+        w.holdingSince = now;
+        this.schedule(`w:${k}`, now + this.config.confirmMs);
+      }
+      if (found.top !== e.id || now - w.holdingSince < this.config.confirmMs) continue;
+      const r = found.reason;
       // The strongest word; on a tie the first in code-point order, whichever list was walked.
-      if (r && (!best || r.observed > best.observed || (r.observed === best.observed && r.series < best.series))) best = r;
+      if (!best || r.observed > best.observed || (r.observed === best.observed && r.series < best.series)) best = r;
     }
     return best;
+  }
+
+  /** Whether the first-story rule holds for a new word now, and which live event holds most of it. */
+  private storyWordRule(k: string, w: NewWord, now: number): { reason: AlertReason; top: string } | undefined {
+    const from = now - this.config.recentWindowMs;
+    while (w.times.length && w.times[0]! <= from) w.times.shift();
+    // Counted once per live event, merges followed.
+    const holders = new Map<string, number>();
+    let young = 0;
+    let total = 0;
+    for (const [id, n] of w.events) {
+      const live = this.clusterer.resolve(id);
+      if (!live) continue;
+      holders.set(live.id, (holders.get(live.id) ?? 0) + n);
+      total += n;
+      // A new story makes new events; a new name dropped into old topics does not.
+      if (live.firstSeen >= w.first - MINUTE) young += n;
+    }
+    if (young < total / 2) return undefined;
+    const top = [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (!top) return undefined;
+    const reason = firstStoryWord({ word: k, recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
+    return reason ? { reason, top: top[0] } : undefined;
+  }
+
+  private schedule(key: string, at: number): void {
+    if ((this.due.get(key) ?? Infinity) <= at) return;
+    this.due.set(key, at);
+    this.nextDue = Math.min(this.nextDue, at);
+  }
+
+  /**
+   * Runs the confirmations due before `t` (or at `t` too, when `inclusive`:
+   * the watermark, every mention up to it processed), in time then key
+   * order: the event is evaluated again as of its due time.
+   */
+  private confirmDue(t: number, inclusive: boolean, out: EngineOutput, silent: boolean): void {
+    const ready = [...this.due].filter(([, at]) => at < t || (inclusive && at === t)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [key] of ready) this.due.delete(key);
+    this.nextDue = Math.min(Infinity, ...this.due.values());
+    if (silent) return;
+    for (const [key, at] of ready) {
+      let e: ClusterEvent | undefined;
+      if (key.startsWith('e:')) e = this.clusterer.resolve(key.slice(2));
+      else {
+        const w = this.newWords.get(key.slice(2));
+        const found = w && this.storyWordRule(key.slice(2), w, at);
+        if (found) e = this.clusterer.resolve(found.top);
+      }
+      if (e) this.evaluate(e, at, out);
+    }
   }
 
   /**
@@ -491,7 +570,7 @@ export class AnalyticsEngine {
     if (!state) {
       if ((this.cooldownUntil.get(e.id) ?? -Infinity) > now) return;
       // Another side of a story already alerted (same new words): one alert, not several.
-      const related = this.relatedOpenAlert(e, now);
+      const related = this.relatedOpenAlert(e, now) ?? this.alertSharingStoryWord(e, reasons, now);
       if (related) {
         this.openAlerts.set(e.id, related);
         related.alert.related_events = [...new Set([...(related.alert.related_events ?? []), e.id])];
@@ -552,6 +631,34 @@ export class AnalyticsEngine {
    * home province). A press officer gets one alert per story, with its sides
    * listed, not one per wording.
    */
+  /**
+   * A story word confirmed on this event that other events of an already
+   * alerted story use too (消防车 in the explosion's other wordings): this
+   * event is another side of that story.
+   */
+  private alertSharingStoryWord(e: ClusterEvent, reasons: readonly AlertReason[], now: number): AlertState | undefined {
+    const rumor = this.extra(e).rumorScore >= this.config.rumorOwnAlert;
+    for (const r of reasons) {
+      if (r.kind !== 'first_story' || !r.series.startsWith('keyword:')) continue;
+      const k = r.series.slice('keyword:'.length);
+      const w = this.newWords.get(k);
+      if (!w || !this.linksStories(k)) continue;
+      // The holder with most of the word among the alerted ones, ties by id: the same whatever the order of the map.
+      let found: { state: AlertState; n: number; id: string } | undefined;
+      for (const [id, n] of w.events) {
+        const holder = this.clusterer.resolve(id);
+        if (!holder || holder.id === e.id) continue;
+        const state = this.openAlerts.get(holder.id);
+        if (!state || now - state.alert.opened_at > RELATED_WINDOW_MS) continue;
+        const main = this.clusterer.resolve(state.alert.event_id);
+        if (!main || rumor !== this.extra(main).rumorScore >= this.config.rumorOwnAlert) continue;
+        if (!found || n > found.n || (n === found.n && holder.id < found.id)) found = { state, n, id: holder.id };
+      }
+      if (found) return found.state;
+    }
+    return undefined;
+  }
+
   private relatedOpenAlert(e: ClusterEvent, now: number): AlertState | undefined {
     const rumor = this.extra(e).rumorScore >= this.config.rumorOwnAlert;
     // Likely rumors are rare and specific: any of their distinctive words
@@ -566,15 +673,24 @@ export class AnalyticsEngine {
       // Rumors group with rumors, news with news: a rumor needs its own rebuttal.
       if (rumor !== this.extra(other).rumorScore >= this.config.rumorOwnAlert) continue;
       // Words the other event uses too (in 3 mentions at least), and those it
-      // uses often enough to be its own (0.5% of it); a hashtag counts double.
+      // uses often enough to be its own (0.5% of it).
       const shared = mine.filter((k) => (other.keywordCounts.get(k) ?? 0) >= 3);
       const own = shared.filter((k) => (other.keywordCounts.get(k) ?? 0) >= 0.005 * other.size);
-      // A hashtag or a word never heard before the story counts double: they name the story.
-      const strength = own.reduce((n, k) => n + (k.startsWith('#') || this.newWords.has(k) ? 2 : 1), 0);
+      // A hashtag or a specific word never heard before the story counts
+      // double: they name the story. An everyday word does not count, even
+      // one the stream happens to use more, or first heard with another story.
+      const strength = own.reduce((n, k) => n + (k.startsWith('#') ? 2 : !this.linksStories(k) ? 0 : this.newWords.has(k) ? 2 : 1), 0);
       const sameHome = home !== '' && home === homeProvince(other);
-      if (strength >= 2 || (sameHome && (strength >= 1 || shared.length >= 2))) return state;
+      if (strength >= 2 || (sameHome && (strength >= 1 || shared.filter((k) => k.startsWith('#') || this.linksStories(k)).length >= 2))) return state;
     }
     return undefined;
+  }
+
+  private linksStories(k: string): boolean {
+    const idf = this.deps.idf(k);
+    if (idf >= LINKING_IDF) return true;
+    const pos = this.deps.partOfSpeech?.(k);
+    return idf >= 6 && pos !== undefined && LINKING_POS.test(pos);
   }
 
   /**

@@ -13,7 +13,7 @@ let skip: Set<string> | undefined;
 export function engineDeps(): EngineDeps {
   seg ??= segmenter();
   const places = gazetteer();
-  return { idf: seg.idf, isPlace: (t) => places.byName.has(t) };
+  return { idf: seg.idf, isPlace: (t) => places.byName.has(t), partOfSpeech: seg.partOfSpeech };
 }
 
 export interface MentionSpec {

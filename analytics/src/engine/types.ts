@@ -119,6 +119,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
 export interface EngineDeps {
   idf: (token: string) => number;
   isPlace: (token: string) => boolean;
+  /** The dictionary's part of speech of a word, when it is one dictionary entry (see Segmenter.partOfSpeech). */
+  partOfSpeech?: (word: string) => string | undefined;
   rumorScorer?: RumorScorer;
   kbMatcher?: KbMatcher;
   rules?: AlertRule[];

@@ -92,6 +92,7 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
   const deps: ConstructorParameters<typeof AnalyticsEngine>[1] = {
     idf: seg.idf,
     isPlace: (t) => places.byName.has(t),
+    partOfSpeech: seg.partOfSpeech,
     ...(options.rumorScorer ? { rumorScorer: options.rumorScorer } : {}),
   };
   const engine = new AnalyticsEngine(engineConfig, deps, options.timezone);

@@ -15,7 +15,16 @@ export interface Segmenter {
   cut(text: string): string[];
   stopwords: Set<string>;
   idf(token: string): number;
+  /**
+   * The dictionary's part of speech of a word that is one dictionary entry
+   * (n, v, m, r, …); undefined for a word jieba does not know as one (a new
+   * name, or a phrase it joined while cutting).
+   */
+  partOfSpeech(word: string): string | undefined;
 }
+
+/** Words looked up for their part of speech, kept (the lookups are few: words that might link stories). */
+const POS_CACHE_LIMIT = 50_000;
 
 let instance: Segmenter | undefined;
 
@@ -39,10 +48,19 @@ export function segmenter(): Segmenter {
   // jieba's rule for words missing from the table: the median IDF.
   const median = values[Math.floor(values.length / 2)] ?? 10;
 
+  const posCache = new Map<string, string | undefined>();
   instance = {
     cut: (text) => jieba.cut(text, true),
     stopwords: loadStopwords(),
     idf: (token) => idfTable.get(token) ?? median,
+    partOfSpeech: (word) => {
+      if (posCache.has(word)) return posCache.get(word);
+      const tags = jieba.tag(word, false);
+      const pos = tags.length === 1 && tags[0]!.word === word ? tags[0]!.tag : undefined;
+      if (posCache.size >= POS_CACHE_LIMIT) posCache.clear();
+      posCache.set(word, pos);
+      return pos;
+    },
   };
   return instance;
 }
