@@ -28,5 +28,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/brief', page: page(() => import('./pages/BriefPage')), allowed: 'all', nav: ['日报', 'Daily brief'] },
   { path: '/governance', page: page(() => import('./governance/GovernancePage')), allowed: 'all', nav: ['账号治理', 'Account governance'] },
   { path: '/governance/report', page: page(() => import('./governance/GovernanceReportPage')), allowed: 'all' },
+  // Reached from the governance page; the API lets only admins change the thresholds.
+  { path: '/governance/settings', page: page(() => import('./governance/GovernanceSettingsPage')), allowed: ['admin'] },
   { path: '/accounts', page: page(() => import('./governance/AccountsPage')), allowed: ['admin'], nav: ['账号登记', 'Account registry'] },
 ];

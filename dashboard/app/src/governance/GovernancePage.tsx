@@ -101,6 +101,7 @@ export default function GovernancePage(_props: { params: Record<string, string> 
         <span className="form-actions">
           <Link to={`/governance/report${qs({ unit: reportUnit })}`}>{t('月度排查报告', 'Monthly inspection report')}</Link>
           {isAdmin && <Link to="/accounts">{t('账号登记', 'Account registry')}</Link>}
+          {isAdmin && <Link to="/governance/settings">{t('检查阈值', 'Check thresholds')}</Link>}
           <button type="button" className="secondary" onClick={reload} disabled={loading}>
             {t('刷新', 'Refresh')}
           </button>
