@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '@fenghuo/dashboard';
-import type { GovernanceOverview, GovernanceReport, Unit } from '@fenghuo/shared';
+import type { GovernanceConfigResponse, GovernanceOverview, GovernanceReport, Unit } from '@fenghuo/shared';
 import { seedGovernanceDemo } from '../../dashboard/server/governance-demo';
 import { localDate } from '../../dashboard/server/brief/local-day';
 import { REPO_ROOT, waitFor } from '../support/runtime';
@@ -63,6 +63,8 @@ describe('account governance in Chromium (demo registry)', () => {
     const row = (accountId: string) => page.locator(`tr[data-account="${id(accountId)}"]`);
     const cell = (accountId: string, check: string) => row(accountId).locator(`td[data-check="${check}"]`);
     expect(await page.locator('tbody tr[data-account]').count()).toBe(13);
+    // Only admins are offered the thresholds.
+    expect(await page.getByRole('link', { name: '检查阈值' }).count()).toBe(0);
     expect(await cell('jc-police-wb', 'cadence').getAttribute('data-status')).toBe('pass');
     expect(await cell('jc-police-wb', 'cadence').innerText()).toBe('✓ 合格');
     for (const check of ['cadence', 'zombie', 'duplicate']) expect(await cell('qs-gov-wb', check).getAttribute('data-status')).toBe('fail');
@@ -170,5 +172,37 @@ describe('account governance in Chromium (demo registry)', () => {
     await page.getByTestId('registry').getByText('江城教育抖音').waitFor();
     expect(await page.getByTestId('registry').innerText()).toContain('江网备2026031');
     await context.close();
+  });
+
+  it('an admin lowers the 14-day limit on the thresholds page, and the governance page judges with it', async () => {
+    const { page, context } = await signInPage(browser, url, 'admin', TEST_ADMIN_PASSWORD);
+    await page.goto(`${url}/governance`);
+    await page.waitForSelector('[data-governance-state="ready"]');
+    // 江城交通 last posted 11 days ago: past the 10-day warning, short of the 14-day fail.
+    const transport = page.locator(`tr[data-account="${id('jc-transport-wx')}"] td[data-check="cadence"]`);
+    expect(await transport.getAttribute('data-status')).toBe('warn');
+    expect(await transport.innerText()).toBe('⚠ 预警');
+
+    await page.getByRole('link', { name: '检查阈值' }).click();
+    await page.waitForSelector('[data-settings-state="ready"]');
+    const limit = page.getByLabel('连续未更新即不合格');
+    expect(await limit.inputValue()).toBe('14');
+    await limit.fill('10');
+    await page.getByRole('button', { name: '保存阈值' }).click();
+    const notice = page.getByTestId('thresholds-notice');
+    await notice.getByText('已保存', { exact: false }).waitFor();
+    // Stored whole: the level rules the form did not touch are still there.
+    const config = (await admin.get('/api/v1/governance/config')).body as GovernanceConfigResponse;
+    expect(config.thresholds.cadence.fail_silent_days).toBe(10);
+    expect(config.thresholds.cadence.by_level).toEqual(config.defaults.cadence.by_level);
+
+    await notice.getByRole('link', { name: /查看检查结果/ }).click();
+    await page.waitForSelector('[data-governance-state="ready"]');
+    await page.waitForFunction(`document.querySelector('tr[data-account="${id('jc-transport-wx')}"] td[data-check="cadence"]')?.getAttribute('data-status') === 'fail'`);
+    expect(await transport.innerText()).toBe('✗ 不合格');
+    expect(await transport.getByRole('button').getAttribute('aria-label')).toContain('超过10天');
+    await context.close();
+    // The other cases judge with the defaults again, whatever order they run in.
+    expect((await admin.put('/api/v1/governance/config', { expected_version: config.version, thresholds: config.defaults })).status).toBe(200);
   });
 });
