@@ -173,6 +173,9 @@ describe('the thresholds page', () => {
     save();
     await waitFor(() => expect(errorOf(input('Answered share below: fail'))).toBe('Must not exceed the share that warns'));
     expect(screen.getByRole('alert').textContent).toBe('Please correct the marked fields');
+    type('Silent this long: fail', '0');
+    save();
+    await waitFor(() => expect(errorOf(input('Silent this long: fail'))).toBe('At least 1 day'));
     expect(screen.getByRole('button', { name: 'Reset to defaults' })).toBeTruthy();
   });
 });

@@ -22,7 +22,7 @@ const UNITS = {
   messages: ['条', 'messages'],
   followers: ['人', 'followers'],
   accounts: ['个', 'accounts'],
-  periods: ['个', 'days or weeks'],
+  periods: ['个', 'days/weeks'],
   times: ['倍', '×'],
   percent: ['%', '%'],
   none: ['', ''],
@@ -198,8 +198,10 @@ export function thresholdsOf(d: ThresholdsDraft): Record<string, unknown> {
 /** A value of a field with its unit, as the hints and errors say it ("14 天", "90%", "on"). */
 export function formatValue(f: ThresholdField, value: string, lang: Lang): string {
   if (f.kind === 'switch') return value === 'true' ? (lang === 'zh' ? '开启' : 'on') : lang === 'zh' ? '关闭' : 'off';
-  const unit = UNITS[f.unit][lang === 'zh' ? 0 : 1];
-  if (!unit) return value;
+  const plural = UNITS[f.unit][lang === 'zh' ? 0 : 1];
+  if (!plural) return value;
+  // "1 day", not "1 days" (Chinese units have no plural).
+  const unit = value === '1' && /^[a-z]+s$/.test(plural) ? plural.slice(0, -1) : plural;
   // "90%" and "1.5×" read as one token; "14 天" and "14 days" keep a space.
   return unit === '%' || unit === '×' ? `${value}${unit}` : `${value} ${unit}`;
 }
