@@ -1,4 +1,4 @@
-import { hamming64 as hamming, murmur3 } from '@fenghuo/shared/text';
+import { hamming64 as hamming, murmur3, popcount32 } from '@fenghuo/shared/text';
 import { DistinctCounter } from './distinct-counter';
 import { byCountThenKey, topN } from './top';
 import type { AnalyzedMention, EngineConfig } from './types';
@@ -40,6 +40,19 @@ const BAND_LIST_LIMIT = 64;
 const GENERIC_SHARE = 0.01;
 /** Memory of the stream's keyword counts (decay time constant). */
 const STREAM_TAU_MS = 30 * MINUTE;
+
+/** A text in the SimHash band index; its hash also as two 32-bit halves, compared without BigInt arithmetic. */
+interface BandEntry {
+  hash: bigint;
+  hi: number;
+  lo: number;
+  eventId: string;
+  time: number;
+  reply: boolean;
+}
+
+const MASK32 = 0xffffffffn;
+const halves = (h: bigint): [number, number] => [Number((h >> 32n) & MASK32), Number(h & MASK32)];
 
 export interface ClusterEvent {
   id: string;
@@ -109,7 +122,8 @@ function bands(h: bigint): string[] {
 
 /** Cosine similarity of two events' top keyword counts. */
 export function profileSimilarity(a: ClusterEvent, b: ClusterEvent): number {
-  const top = (e: ClusterEvent) => new Map([...e.keywordCounts].sort((x, y) => y[1] - x[1]).slice(0, 20));
+  // The 20 most used words, ties in the order the words came (a stable sort's first 20, without sorting them all).
+  const top = (e: ClusterEvent) => new Map(topN(e.keywordCounts, 20, (x, y) => x[1] > y[1]));
   const ta = top(a);
   const tb = top(b);
   let dotp = 0;
@@ -133,7 +147,7 @@ export class Clusterer {
   private keyTimes: number[] = [];
   private keyOrderHead = 0;
   /** SimHash band → the recent texts with that band: their hash, event and time. */
-  private readonly bandIndex = new Map<string, { hash: bigint; eventId: string; time: number; reply: boolean }[]>();
+  private readonly bandIndex = new Map<string, BandEntry[]>();
   private readonly keywordIndex = new Map<string, Set<string>>();
   /** How common each keyword is in the recent stream (decayed counts): common words link nothing. */
   private readonly streamCounts = new Map<string, { n: number; t: number }>();
@@ -205,9 +219,10 @@ export class Clusterer {
   /** Events holding a near duplicate of the text; `original` when one of those texts was not a reply. */
   private byNearDuplicate(m: AnalyzedMention): { event: ClusterEvent; original: boolean }[] {
     const found = new Map<string, { event: ClusterEvent; original: boolean }>();
+    const [hi, lo] = halves(m.simhash);
     for (const b of bands(m.simhash)) {
       for (const entry of this.bandIndex.get(b) ?? []) {
-        if (hamming(entry.hash, m.simhash) > NEAR_DUPLICATE_BITS) continue;
+        if (popcount32((entry.hi ^ hi) >>> 0) + popcount32((entry.lo ^ lo) >>> 0) > NEAR_DUPLICATE_BITS) continue;
         const e = this.resolve(entry.eventId);
         if (!e) continue;
         const f = found.get(e.id);
@@ -359,7 +374,8 @@ export class Clusterer {
           same.time = m.time;
           same.reply &&= reply;
         } else {
-          list.push({ hash: m.simhash, eventId: e.id, time: m.time, reply });
+          const [hi, lo] = halves(m.simhash);
+          list.push({ hash: m.simhash, hi, lo, eventId: e.id, time: m.time, reply });
           added = true;
         }
         if (list.length > BAND_LIST_LIMIT) list.splice(0, list.length - BAND_LIST_LIMIT);

@@ -9,7 +9,7 @@ export { toAnalysisText, foldWidth, type AnalysisText } from './analysis-text';
 export { segmenter, type Segmenter } from './segmenter';
 export { segment, type Segmentation } from './segment.step';
 export { keywords, KEYWORDS_PER_MENTION } from './keywords.step';
-export { simhash, hammingDistance, hamming64, murmur3 } from './simhash.step';
+export { simhash, hammingDistance, hamming64, murmur3, popcount32 } from './simhash.step';
 export { sentiment, SENTIMENT_THRESHOLD, type Sentiment, type SentimentLabel, type SentimentLexicon } from './sentiment.step';
 export { region, type RegionResult } from './region.step';
 export { gazetteer, placeByCode, placeFromFreeText, placeFromTokens, shortCityName, shortProvinceName, type Place, type Gazetteer } from './places';

@@ -82,11 +82,18 @@ export function hammingDistance(a: string, b: string): number {
 
 /** Bits that differ between two 64-bit SimHashes. */
 export function hamming64(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
+  // Two 32-bit halves counted with integer arithmetic: a loop over BigInt
+  // bits allocates on every step, and the clustering calls this hundreds of
+  // times per mention.
+  const x = a ^ b;
+  return popcount32(Number(x & MASK32)) + popcount32(Number((x >> 32n) & MASK32));
+}
+
+const MASK32 = 0xffffffffn;
+
+/** Set bits of a 32-bit unsigned integer. */
+export function popcount32(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

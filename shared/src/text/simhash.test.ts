@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, murmur3, simhash } from './simhash.step';
+import { hamming64, hammingDistance, murmur3, simhash } from './simhash.step';
 
 const idf = { idf: (t: string) => (t.length > 2 ? 8 : 5) };
 
@@ -28,5 +28,18 @@ describe('simhash', () => {
   it('no tokens hash to 0', () => {
     expect(simhash([], idf)).toBe('0');
     expect(hammingDistance('0', '3')).toBe(2);
+  });
+
+  it('hamming64 counts the differing bits of any two 64-bit values, as a bit-by-bit count does', () => {
+    const bitByBit = (a: bigint, b: bigint) => [...(a ^ b).toString(2)].filter((c) => c === '1').length;
+    const all = (1n << 64n) - 1n;
+    const cases: [bigint, bigint][] = [[0n, 0n], [0n, all], [all, 1n << 63n], [1n << 31n, 1n << 32n], [0x8000000080000000n, 0x7fffffff7fffffffn]];
+    let x = 0x9e3779b97f4a7c15n;
+    for (let i = 0; i < 200; i++) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & all;
+      const y = (x * 0xbf58476d1ce4e5b9n) & all;
+      cases.push([x, y]);
+    }
+    for (const [a, b] of cases) expect(hamming64(a, b)).toBe(bitByBit(a, b));
   });
 });
