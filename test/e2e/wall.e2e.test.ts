@@ -110,15 +110,20 @@ describe('wall display in Chromium', () => {
       last = current;
       await new Promise((r) => setTimeout(r, 2000));
     }
-    const acknowledged: string[] = [];
-    while ((await a.page.locator('.banner-ack').count()) > 0) {
-      acknowledged.push(await a.page.locator('[data-testid="banner-title"]').innerText());
-      await a.page.locator('.banner-ack').click();
+    const acknowledged = new Set<string>();
+    for (let tries = 0; tries < 60 && (await a.page.locator('.banner-ack').count()) > 0; tries++) {
+      // While an acknowledgment lands, the banner can go, or move on to the
+      // next alert, between two reads: read and click with short waits and look again.
+      const title = await a.page.locator('[data-testid="banner-title"]').innerText({ timeout: 1_000 }).catch(() => undefined);
+      if (title === undefined) continue;
+      const clicked = await a.page.locator('.banner-ack').click({ timeout: 1_000 }).then(() => true, () => false);
+      if (clicked) acknowledged.add(title);
       await a.page.waitForTimeout(300);
     }
+    expect(await a.page.locator('.banner-ack').count()).toBe(0);
     await b.page.waitForSelector('[data-testid="alert-banner"]', { state: 'detached', timeout: 5_000 });
     const alerts = (await duty.get('/api/v1/alerts')).body.alerts as { title: string; status: string }[];
-    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.size).toBeGreaterThan(0);
     for (const title of acknowledged) expect(alerts.find((x) => x.title === title)?.status).toBe('acknowledged');
     await a.context.close();
     await b.context.close();
