@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { calendarMonth, governanceConfigInputSchema, type AccountImportResponse } from '@fenghuo/shared';
 import { governance as gov, type Workflow } from '@fenghuo/analytics';
 import { actorOf, SESSION_COOKIE, type AuthLocals } from './auth/auth-middleware';
-import { BriefRenderError, ChromiumMissingError, RendererBusyError } from './brief/pdf-renderer';
+import { sendRenderedPdf } from './brief/pdf-response';
 import { id, parse, route } from './route-helpers';
 
 export interface GovernanceRoutesDeps {
@@ -61,25 +61,9 @@ export function createGovernanceRoutes(deps: GovernanceRoutesDeps): Router {
       res.status(503).json({ error: 'PDF rendering is not available in this process' });
       return;
     }
-    let pdf: Buffer;
-    try {
-      const path = `/governance/report?unit=${encodeURIComponent(p.unit)}&month=${encodeURIComponent(p.month)}`;
-      pdf = await deps.renderPage(path, 'data-report-state', { name: SESSION_COOKIE, value: (res.locals as AuthLocals).sessionToken ?? '' });
-    } catch (error) {
-      if (error instanceof ChromiumMissingError || error instanceof RendererBusyError) {
-        res.status(503).json({ error: error.message });
-        return;
-      }
-      if (error instanceof BriefRenderError) {
-        res.status(502).json({ error: error.message });
-        return;
-      }
-      throw error;
-    }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="fenghuo-governance-${p.month}.pdf"`);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(pdf);
+    const path = `/governance/report?unit=${encodeURIComponent(p.unit)}&month=${encodeURIComponent(p.month)}`;
+    const render = deps.renderPage;
+    await sendRenderedPdf(res, () => render(path, 'data-report-state', { name: SESSION_COOKIE, value: (res.locals as AuthLocals).sessionToken ?? '' }), `fenghuo-governance-${p.month}.pdf`);
   }));
   router.get('/governance/config', route(async (_req, res) => {
     res.json(await governance.config());

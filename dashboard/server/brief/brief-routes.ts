@@ -7,7 +7,7 @@ import { actorOf, SESSION_COOKIE, type AuthLocals } from '../auth/auth-middlewar
 import { parse, route } from '../route-helpers';
 import type { BriefService } from './brief-service';
 import { parseLocalDate } from './local-day';
-import { BriefRenderError, ChromiumMissingError, RendererBusyError } from './pdf-renderer';
+import { sendRenderedPdf } from './pdf-response';
 
 const dateText = z.string().refine((s) => parseLocalDate(s) !== undefined, 'expected a calendar date YYYY-MM-DD');
 const briefQuery = z.object({ date: dateText.optional() });
@@ -33,28 +33,7 @@ export function createBriefRoutes(service: BriefService, workflow: Workflow): Ro
     const date = q.date ?? service.defaultDate();
     actorOf(res);
     const token = (res.locals as AuthLocals).sessionToken ?? '';
-    let pdf: Buffer;
-    try {
-      pdf = await service.renderForSession(date, SESSION_COOKIE, token, q.lang);
-    } catch (error) {
-      if (error instanceof ChromiumMissingError) {
-        res.status(503).json({ error: error.message });
-        return;
-      }
-      if (error instanceof RendererBusyError) {
-        res.status(503).setHeader('Retry-After', '30').json({ error: error.message });
-        return;
-      }
-      if (error instanceof BriefRenderError) {
-        res.status(502).json({ error: error.message });
-        return;
-      }
-      throw error;
-    }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="fenghuo-brief-${date}.pdf"`);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(pdf);
+    await sendRenderedPdf(res, () => service.renderForSession(date, SESSION_COOKIE, token, q.lang), `fenghuo-brief-${date}.pdf`);
   }));
 
   const seesEveryUnit = async (res: express.Response) => {
