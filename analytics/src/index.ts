@@ -47,3 +47,4 @@ export { dayTopEvents, type DayEvent } from './queries/day-top-events.query';
 export { dayEventSentiment, type SentimentCounts } from './queries/day-event-sentiment.query';
 export { risingAt, type RisingAt } from './queries/rising-at.query';
 export * as governance from './governance';
+export * as duty from './duty';

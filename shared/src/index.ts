@@ -10,3 +10,4 @@ export * from './analytics';
 export * from './workflow';
 export * from './csv';
 export * from './governance';
+export * from './duty';
