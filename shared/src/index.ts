@@ -11,3 +11,4 @@ export * from './workflow';
 export * from './csv';
 export * from './governance';
 export * from './duty';
+export * from './playbook';

@@ -102,6 +102,18 @@ export const INCIDENT_SEVERITY_LABELS: Record<IncidentSeverity, string> = {
   public_opinion: '政务舆情',
 };
 
+/** Kind of emergency behind an incident (突发事件分类 plus 网络谣言); picks its playbook (应急预案). */
+export const INCIDENT_TYPES = ['safety_accident', 'natural_disaster', 'public_health', 'social_security', 'online_rumor', 'other'] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
+  safety_accident: '安全生产事故',
+  natural_disaster: '自然灾害',
+  public_health: '公共卫生事件',
+  social_security: '社会安全事件',
+  online_rumor: '网络谣言',
+  other: '其他舆情',
+};
+
 export const INCIDENT_STATUSES = ['open', 'responding', 'monitoring', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
@@ -128,6 +140,8 @@ export interface ResponseAction {
 export const incidentInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   severity: z.enum(INCIDENT_SEVERITIES),
+  /** Absent on incidents opened before types existed: they read as `other`. */
+  type: z.enum(INCIDENT_TYPES).optional(),
   unit_id: z.string().min(1).max(64),
   /** 属地 (territorial) or 主管 (competent authority). */
   unit_role: z.enum(['territorial', 'competent']).default('territorial'),
@@ -166,6 +180,7 @@ export interface Incident {
   id: string;
   title: string;
   severity: IncidentSeverity;
+  type?: IncidentType;
   unit_id: string;
   unit_role: 'territorial' | 'competent';
   event_ids: string[];

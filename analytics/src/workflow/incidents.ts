@@ -84,8 +84,13 @@ function withClock(i: StoredIncident, seq: number, policies: ClockPolicies, now:
   };
 }
 
+export interface IncidentHooks {
+  /** After an incident is opened and audited (its playbook's checklist is made here). */
+  opened?: (actor: Actor, incident: Incident) => Promise<void>;
+}
+
 /** Incidents: opened from an alert or by hand, with their statutory clocks and response actions. */
-export function createIncidents(ctx: WorkflowContext, store: Store) {
+export function createIncidents(ctx: WorkflowContext, store: Store, hooks: IncidentHooks = {}) {
   const load = async (actor: Actor, id: string) => {
     const cur = await ctx.log.get<StoredIncident>('incident', id);
     if (!cur) throw new NotFoundError(`no incident ${id}`);
@@ -128,7 +133,9 @@ export function createIncidents(ctx: WorkflowContext, store: Store) {
       };
       const saved = await ctx.log.append('incident', state.id, 0, { action: 'open', actor: actor.id, at: t, state });
       await audited(ctx, actor, 'incident.open', 'incident', state.id, undefined, state);
-      return view(saved.state, saved.seq);
+      const opened = await view(saved.state, saved.seq);
+      await hooks.opened?.(actor, opened);
+      return opened;
     },
     /**
      * One click from an alert: the incident takes the event's title and first

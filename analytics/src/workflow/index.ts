@@ -8,7 +8,8 @@ import { createClockWatcher, describeDeadline, noticeKey, type ClockNotice } fro
 import { SYSTEM_ACTOR, type WorkflowContext } from './context';
 import { createDirectory } from './directory';
 import { createDrafts } from './drafts';
-import { createIncidents, loadClockPolicies, toClockInput } from './incidents';
+import { createIncidents, loadClockPolicies, toClockInput, type IncidentHooks } from './incidents';
+import { createPlaybooks, type OverdueStep } from '../playbooks/playbooks';
 import { generatePassword, passwordProblem } from './passwords';
 import { createQaLibrary } from './qa-library';
 import { createReplies } from './replies';
@@ -33,6 +34,7 @@ export * as clocks from './clocks';
 export * as checks from './checks';
 export * as drafting from './drafting';
 export * as qa from './qa';
+export * as playbooks from '../playbooks';
 
 export const wordingSettingsSchema = z.object({
   forbidden: z.array(z.string().trim().min(1).max(50)).max(2000).default([]),
@@ -52,6 +54,8 @@ export interface WorkflowOptions {
   /** Base URL of the dashboard for links. */
   publicUrl?: string;
   sessionTtlMs?: number;
+  /** Duty escalation of an overdue playbook step (analytics/src/duty), where one runs. */
+  escalatePlaybookStep?: (step: OverdueStep) => Promise<void>;
 }
 
 /**
@@ -62,7 +66,9 @@ export interface WorkflowOptions {
 export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
   const ctx: WorkflowContext = { log: createWorkflowLog(store), audit: createAuditLog(store), now: options.now ?? Date.now, timezone: options.timezone ?? 'Asia/Shanghai' };
   const directory = createDirectory(ctx);
-  const incidents = createIncidents(ctx, store);
+  // The playbooks read incidents and an incident that opens gets its checklist: the hook is set once both exist.
+  const incidentHooks: IncidentHooks = {};
+  const incidents = createIncidents(ctx, store, incidentHooks);
   const qa = createQaLibrary(ctx, directory);
   const claims = createClaimRepository(store);
   let matcher: { version: string; match: ReturnType<typeof createKbMatcher>['match'] } | undefined;
@@ -88,6 +94,14 @@ export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
     },
   });
   const replies = createReplies(ctx, store, directory);
+  const playbooks = createPlaybooks(ctx, {
+    incidents,
+    unitNames: () => directory.unitNames(),
+    ...(options.notify ? { notify: options.notify } : {}),
+    ...(options.escalatePlaybookStep ? { escalate: options.escalatePlaybookStep } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
+  incidentHooks.opened = async (actor, incident) => void (await playbooks.instantiate(actor, incident));
   const sessions = createSessionStore(store, { now: ctx.now, ...(options.sessionTtlMs ? { ttlMs: options.sessionTtlMs } : {}) });
 
   /** A clock notice as an alert-shaped message for the channels and the live stream. */
@@ -154,13 +168,14 @@ export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
     replyWatermark: 0,
     timer: undefined as NodeJS.Timeout | undefined,
     running: false,
-    /** One pass of the background work: account posts to incidents, the reply queue. */
-    async tick(): Promise<{ linked: number; queued: number }> {
+    /** One pass of the background work: account posts to incidents, the reply queue, overdue playbook steps. */
+    async tick(): Promise<{ linked: number; queued: number; overdue: number }> {
       const { linked } = await linkAccountMentions(store, directory, incidents);
       if (!jobs.replyWatermark) jobs.replyWatermark = ctx.now() - 7 * 86_400_000;
       const r = await replies.scan(jobs.replyWatermark);
       jobs.replyWatermark = r.until;
-      return { linked, queued: r.queued };
+      const overdue = await playbooks.scanOverdue();
+      return { linked, queued: r.queued, overdue: overdue.length };
     },
   };
 
@@ -175,10 +190,12 @@ export function createWorkflow(store: Store, options: WorkflowOptions = {}) {
     sessions,
     audit: ctx.audit,
     watcher,
+    playbooks,
+    /** Response per unit and severity, with the adherence to the playbooks of the steps due in the period. */
     async responseStats(actor: Parameters<typeof incidents.list>[0], from: number, to: number, unitId?: string) {
       const list = await incidents.list(actor, unitId ? { unit_id: unitId } : {});
       const scoped = unitId ? list.filter((i) => (actor.id === 'system' || actor.unitIds.has(unitId)) && i.unit_id === unitId) : list;
-      return responseStats(scoped, from, to, await directory.unitNames());
+      return { ...responseStats(scoped, from, to, await directory.unitNames()), playbook_adherence: await playbooks.adherence(scoped, from, to) };
     },
     /**
      * First start: with no user yet, creates the top unit and an `admin`
