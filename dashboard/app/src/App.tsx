@@ -84,6 +84,10 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
           ))}
         </nav>
         <div className="topbar-right">
+          {/* Shown on narrow screens only (styles.css): the phone view is a separate, lighter app. */}
+          <a href="/m/" className="mobile-link">
+            {t('手机版', 'Phone view')}
+          </a>
           <button type="button" className="link-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('切换到英文', 'Switch to Chinese')}>
             {lang === 'zh' ? 'English' : '中文'}
           </button>

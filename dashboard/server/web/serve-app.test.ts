@@ -33,6 +33,9 @@ describe('serving the browser app', () => {
       fs.mkdirSync(path.join(dist, 'assets'));
       fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>x</title></head><body><div id="root"></div></body></html>');
       fs.writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
+      fs.mkdirSync(path.join(dist, 'm'));
+      fs.writeFileSync(path.join(dist, 'm', 'index.html'), '<!doctype html><html><head><title>phone</title></head><body><div id="root"></div></body></html>');
+      fs.writeFileSync(path.join(dist, 'm', 'sw.js'), 'self.addEventListener("fetch", () => {})');
       s = await serve(await prepareWebApp('static', 'Asia/Shanghai', { dist }));
     });
     afterAll(async () => {
@@ -48,6 +51,28 @@ describe('serving the browser app', () => {
       const html = await res.text();
       expect(html).toContain('<meta name="fenghuo-config" content="{&quot;timeZone&quot;:&quot;Asia/Shanghai&quot;}">');
       expect(html).not.toMatch(/<script>/);
+    });
+
+    it.each([
+      ['/m/', 'phone'],
+      ['/m/review/draft-1', 'phone'],
+      ['/m', 'phone'],
+      ['/review', 'x'],
+      ['/mobile', 'x'],
+    ])('answers %s with the page of its app (phone view under /m/)', async (p, title) => {
+      const res = await fetch(s.url + p);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+      const html = await res.text();
+      expect(html).toContain(`<title>${title}</title>`);
+      expect(html).toContain('fenghuo-config');
+    });
+
+    it('serves the phone view’s service worker as a script from /m/ (its scope)', async () => {
+      const res = await fetch(`${s.url}/m/sw.js`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).not.toMatch(/immutable/);
     });
 
     it('serves hashed assets for a year and answers a missing one 404, not with the app', async () => {
@@ -84,6 +109,9 @@ describe('serving the browser app', () => {
       const html = await (await fetch(`${s.url}/wall`)).text();
       expect(html).toContain('/@vite/client');
       expect(html).toContain('/src/main.tsx');
+      const phone = await (await fetch(`${s.url}/m/alerts`)).text();
+      expect(phone).toContain('/src/mobile/main.tsx');
+      expect(phone).not.toContain('/src/main.tsx');
       const main = await fetch(`${s.url}/src/main.tsx`);
       expect(main.status).toBe(200);
       expect(await main.text()).toMatch(/createRoot/);

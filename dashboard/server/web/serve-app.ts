@@ -31,12 +31,17 @@ export async function prepareWebApp(mode: 'static' | 'dev' | 'off', timeZone: st
   return { mount: (app) => mountStatic(app, isApp, config, options.dist ?? APP_DIST), close: async () => {} };
 }
 
+/** The phone view (`/m`, `/m/…`) is its own page with its own small entry; every other app path is the desktop app. */
+export function htmlFor(p: string): string {
+  return p === '/m' || p.startsWith('/m/') ? path.join('m', 'index.html') : 'index.html';
+}
+
 function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: string) => boolean, config: string): void {
     app.use(vite.middlewares);
     app.use(async (req, res, next) => {
       if (req.method !== 'GET' || !isApp(req.path)) return next();
       try {
-        const raw = fs.readFileSync(path.join(APP_ROOT, 'index.html'), 'utf8');
+        const raw = fs.readFileSync(path.join(APP_ROOT, htmlFor(req.path)), 'utf8');
         const html = await vite.transformIndexHtml(req.originalUrl, raw.replace('</head>', `${config}</head>`));
         res.status(200).type('html').send(html);
       } catch (error) {
@@ -46,11 +51,11 @@ function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: s
 }
 
 function mountStatic(app: Express, isApp: (p: string) => boolean, config: string, dist: string): void {
-  const index = path.join(dist, 'index.html');
   app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(dist, { index: false }));
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isApp(req.path)) return next();
+    const index = path.join(dist, htmlFor(req.path));
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain; charset=utf-8').send('The dashboard is not built: run `pnpm fenghuo build-dashboard` (pnpm fenghuo start does it when needed).');
       return;
