@@ -12,3 +12,4 @@ export * from './csv';
 export * from './governance';
 export * from './duty';
 export * from './playbook';
+export * from './consultation';
