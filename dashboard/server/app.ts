@@ -12,6 +12,7 @@ import type { BriefService } from './brief/brief-service';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { createGovernanceRoutes, governancePdfRedirect, type GovernanceRoutesDeps } from './governance-routes';
+import { createPlaybookRoutes } from './playbook-routes';
 import { statusPage } from './status-page';
 import type { LiveHub } from './live/live-hub';
 import type { WebApp } from './web/serve-app';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Express {
     app.use('/api/v1', createGovernanceRoutes({ ...deps.governance, workflow: deps.workflow }));
     app.get('/governance/report.pdf', governancePdfRedirect);
   }
+  if (deps.workflow) app.use('/api/v1', createPlaybookRoutes(deps.workflow));
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
   if (deps.brief && deps.workflow) app.use('/api/v1', createBriefRoutes(deps.brief, deps.workflow));

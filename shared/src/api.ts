@@ -1,6 +1,7 @@
 /** HTTP API contract shared by the server and its clients. */
 import type { EventSummary } from './analytics';
 import type { Incident } from './workflow';
+import type { AdherenceRow } from './playbook';
 
 export interface IngestRejection {
   index: number;
@@ -160,6 +161,8 @@ export interface DailyBrief {
   response: {
     units: { unit_id: string; unit_name?: string; incidents: number; released: number; first_release_median_ms: number | null; on_time_rate: number | null; decided: number; on_time: number }[];
   };
+  /** Playbook steps that fell due that day (and by the brief's time), per unit: done in time, late, skipped, still overdue. Absent in briefs archived before playbooks. */
+  playbook_adherence?: AdherenceRow[];
   watch: {
     /** Events still rising at the end of the day: mentions in its last hour against the hour expected from the six before. */
     rising: { event_id: string; title: string; recent: number; expected: number; ratio: number }[];

@@ -191,8 +191,21 @@ export interface Checklist {
   playbook_version: number;
   items: ChecklistItem[];
   counts: Record<StepState, number>;
+  /** What happened on the checklist, oldest first, for the incident's timeline: steps done, skipped, or gone past due. */
+  events: ChecklistEvent[];
   /** Checklist version for the step actions (expected_version is not needed: step actions never conflict). */
   version: number;
+}
+
+export interface ChecklistEvent {
+  at: number;
+  kind: 'done' | 'skipped' | 'overdue';
+  key: string;
+  title: string;
+  title_en?: string;
+  by_name?: string;
+  /** The note or the reason. */
+  text?: string;
 }
 
 export const stepDoneSchema = z.object({ note: z.string().trim().max(2000).optional() });

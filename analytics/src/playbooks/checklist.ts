@@ -1,4 +1,4 @@
-import { STEP_STATES, type ChecklistItem, type Incident, type Playbook, type PlaybookStep, type StepState } from '@fenghuo/shared';
+import { STEP_STATES, type ChecklistEvent, type ChecklistItem, type Incident, type Playbook, type PlaybookStep, type StepState } from '@fenghuo/shared';
 
 const MINUTE = 60_000;
 /** A repeating step on an incident left open for months stops adding occurrences here. */
@@ -124,4 +124,21 @@ export function countStates(items: readonly ChecklistItem[]): Record<StepState, 
   const counts = Object.fromEntries(STEP_STATES.map((s) => [s, 0])) as Record<StepState, number>;
   for (const i of items) counts[i.state] += 1;
   return counts;
+}
+
+/**
+ * The checklist's timeline entries: each step done or skipped at its time,
+ * and each step that went past due before it was done (at its due time).
+ */
+export function checklistEvents(items: readonly ChecklistItem[]): ChecklistEvent[] {
+  return items
+    .flatMap((i): ChecklistEvent[] => {
+      const base = { key: i.key, title: i.title, ...(i.title_en ? { title_en: i.title_en } : {}) };
+      const out: ChecklistEvent[] = [];
+      if (i.due_at !== undefined && (i.state === 'overdue' || i.done?.late)) out.push({ ...base, at: i.due_at, kind: 'overdue' });
+      if (i.done) out.push({ ...base, at: i.done.at, kind: 'done', by_name: i.done.by_name, ...(i.done.note ? { text: i.done.note } : {}) });
+      if (i.skipped) out.push({ ...base, at: i.skipped.at, kind: 'skipped', by_name: i.skipped.by_name, text: i.skipped.reason });
+      return out;
+    })
+    .sort((a, b) => a.at - b.at);
 }

@@ -16,7 +16,7 @@ import { audited, BadRequestError, SYSTEM_ACTOR, type Actor, type WorkflowContex
 import type { Incidents } from '../workflow/incidents';
 import { ConflictError, NotFoundError } from '../workflow/store/workflow-log';
 import { playbookAdherence } from './adherence';
-import { buildChecklist, countStates, timingOf, type StepRecord } from './checklist';
+import { buildChecklist, checklistEvents, countStates, timingOf, type StepRecord } from './checklist';
 import { defaultPlaybooks } from './defaults';
 import { selectPlaybook } from './select';
 
@@ -92,6 +92,7 @@ export function createPlaybooks(ctx: WorkflowContext, deps: PlaybooksDeps) {
       playbook_version: run.playbook_version,
       items,
       counts: countStates(items),
+      events: checklistEvents(items),
       version,
     };
   };

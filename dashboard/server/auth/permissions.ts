@@ -72,7 +72,15 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/incidents/:id/ack', access: RESPONDERS, tag: 'incidents', summary: 'Acknowledge an incident' },
   { method: 'POST', path: '/api/v1/incidents/:id/actions', access: RESPONDERS, tag: 'incidents', summary: 'Log a response action by hand (kind, at, link)', body: true },
   { method: 'GET', path: '/api/v1/incidents/:id/history', access: ALL, tag: 'incidents', summary: 'Every change of an incident' },
-  { method: 'GET', path: '/api/v1/response/stats', access: ALL, tag: 'incidents', summary: 'Response latency and on-time rates per unit and severity, and a ranking', query: ['from', 'to', 'unit'] },
+  { method: 'GET', path: '/api/v1/response/stats', access: ALL, tag: 'incidents', summary: 'Response latency and on-time rates per unit and severity, a ranking and playbook adherence (steps due: in time, late, skipped, overdue)', query: ['from', 'to', 'unit'] },
+
+  // emergency playbooks (应急预案): everyone reads them, admins replace them; responders work an incident's checklist
+  { method: 'GET', path: '/api/v1/playbooks', access: ALL, tag: 'playbooks', summary: 'Emergency playbooks (shipped defaults and replacements) with their versions' },
+  { method: 'GET', path: '/api/v1/playbooks/:id', access: ALL, tag: 'playbooks', summary: 'One playbook: what it applies to and its steps (owner, due time, repeat, templates)' },
+  { method: 'PUT', path: '/api/v1/playbooks/:id', access: ADMINS, tag: 'playbooks', summary: 'Replace or add a playbook (expected_version, playbook); 400 names each invalid field', body: true },
+  { method: 'GET', path: '/api/v1/incidents/:id/checklist', access: ALL, tag: 'playbooks', summary: 'The incident’s playbook checklist: steps with owners, due times and states (pending, done, skipped, overdue)' },
+  { method: 'POST', path: '/api/v1/incidents/:id/checklist/:key/done', access: RESPONDERS, tag: 'playbooks', summary: 'Mark a checklist step done (note)', body: true },
+  { method: 'POST', path: '/api/v1/incidents/:id/checklist/:key/skip', access: RESPONDERS, tag: 'playbooks', summary: 'Skip a checklist step (reason required)', body: true },
   { method: 'GET', path: '/api/v1/settings/clock-policies', access: ALL, tag: 'settings', summary: 'Clock policies per severity' },
   { method: 'PUT', path: '/api/v1/settings/clock-policies', access: ADMINS, tag: 'settings', summary: 'Set clock policies per severity', body: true },
   { method: 'GET', path: '/api/v1/settings/review-policy', access: ALL, tag: 'settings', summary: 'Review levels per unit and severity' },

@@ -148,6 +148,7 @@ export async function buildDailyBrief(deps: DailyBriefDeps, actor: Actor, date: 
         };
       }),
     },
+    playbook_adherence: stats.playbook_adherence,
     watch: {
       rising: rising.map((r) => ({ ...r, ratio: Math.round(((r.recent + 1) / (r.expected + 1)) * 10) / 10 })),
       unrebutted_rumors: rumors.filter((r) => !r.rebutted).map((r) => ({ event_id: r.event_id, title: r.title, rumor_score: r.rumor_score })),
