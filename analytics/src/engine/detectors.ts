@@ -74,6 +74,8 @@ export function firstStory(s: SeriesStats, c: EngineConfig): AlertReason | undef
 
 export interface StoryWordStats {
   word: string;
+  /** Other cuts of the same new name (jieba splits a name it does not know differently in different sentences). */
+  alsoCut?: readonly string[];
   /** Mentions with the word in the recent window, across all events. */
   recent: number;
   authors: number;
@@ -94,7 +96,7 @@ export function firstStoryWord(w: StoryWordStats, c: EngineConfig): AlertReason 
   if (w.recent < c.firstStoryMinRecent || w.authors < c.firstStoryMinAuthors) return undefined;
   return {
     kind: 'first_story',
-    detail: `a new word “${w.word}”: ${w.recent} mentions from ${w.authors} authors within ${Math.max(1, Math.round(w.ageMs / 60_000))} min of its first use${w.events > 1 ? `, across ${w.events} events` : ''}`,
+    detail: `a new word “${w.word}”${w.alsoCut?.length ? ` (also cut as ${w.alsoCut.map((k) => `“${k}”`).join(', ')})` : ''}: ${w.recent} mentions from ${w.authors} authors within ${Math.max(1, Math.round(w.ageMs / 60_000))} min of its first use${w.events > 1 ? `, across ${w.events} events` : ''}`,
     series: `keyword:${w.word}`,
     observed: w.recent,
     expected: 0,

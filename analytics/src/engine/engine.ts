@@ -3,8 +3,8 @@ import { severityRank } from '@fenghuo/shared';
 import type { Cascade } from '../eval/datasets';
 import { Clusterer, type ClusterEvent } from './clusterer';
 import { firstStory, firstStoryWord, rising, zScore, type SeriesStats } from './detectors';
-import { DistinctCounter } from './distinct-counter';
 import { KeywordRates } from './keyword-rates';
+import { NewNames, type NewName, type NewWordSighting } from './new-names';
 import { byCountThenKey, topN } from './top';
 import { DailyRhythm } from './rhythm';
 import type { AlertChange, AnalyzedMention, EngineConfig, EngineDeps, EventMember } from './types';
@@ -30,6 +30,8 @@ const LINKING_POS = /^(n|v|vn|nz|ns|nr|nt|ng|vg|an|eng)$/;
 const KEYWORD_MIN_RECENT = 5;
 /** …and a Poisson z-score at least this high against its expectation. */
 const KEYWORD_MIN_Z = 3;
+/** New words first heard this close together that share two characters are pieces of one name. */
+const NAME_JOIN_MS = 60_000;
 
 export interface EngineOutput {
   members: EventMember[];
@@ -54,15 +56,6 @@ interface EventExtra {
   ruleHits: Map<string, number[]>;
 }
 
-interface NewWord {
-  first: number;
-  times: number[];
-  authors: DistinctCounter;
-  events: Map<string, number>;
-  /** Since when the first-story rule has held for the word (its confirmation runs on the word, not on one of its events). */
-  holdingSince?: number;
-}
-
 interface AlertState {
   alert: Alert;
   calmSince?: number;
@@ -85,8 +78,8 @@ export class AnalyticsEngine {
   private seen = 0;
   private nextReview: number | undefined;
   private readonly counters = { late: 0, too_late: 0 };
-  /** Words first heard after the warm-up, while they are young: who uses them, and in which events. */
-  private readonly newWords = new Map<string, NewWord>();
+  /** Words first heard after the warm-up, while they are young, as the names they are pieces of: who uses them, and in which events. */
+  private readonly newNames = new NewNames(NAME_JOIN_MS);
   /**
    * Confirmations due: a detection that held at `since` is checked again at
    * since + confirmMs of event time, whether or not another mention arrives
@@ -218,7 +211,7 @@ export class AnalyticsEngine {
       this.tickMinutes(b);
       if (!silent) this.reviewOpenAlerts(b, out);
       for (const gone of this.clusterer.expire(b)) this.extras.delete(gone.id);
-      for (const [k, w] of this.newWords) if (b - w.first > this.config.firstStoryMaxAgeMs + this.config.recentWindowMs) this.newWords.delete(k);
+      this.newNames.prune(b - this.config.firstStoryMaxAgeMs - this.config.recentWindowMs);
     }
     this.nextReview = b;
   }
@@ -377,50 +370,51 @@ export class AnalyticsEngine {
   /** Follows the words first heard after the warm-up (distinctive ones: places and common words left out). */
   private trackNewWords(e: ClusterEvent, m: AnalyzedMention): void {
     if (this.warmedUpAt === undefined) return;
+    const sightings: NewWordSighting[] = [];
     for (const k of new Set(m.keywords)) {
       const first = this.clusterer.firstSeen(k);
       if (first === undefined || first < this.warmedUpAt || m.time - first > this.config.firstStoryMaxAgeMs) continue;
       if (this.deps.isPlace(k) || !(k.startsWith('#') || this.deps.idf(k) >= 6)) continue;
-      let w = this.newWords.get(k);
-      if (!w) this.newWords.set(k, (w = { first, times: [], authors: new DistinctCounter(), events: new Map() }));
-      w.times.push(m.time);
-      if (m.authorId) w.authors.add(m.authorId);
-      w.events.set(e.id, (w.events.get(e.id) ?? 0) + 1);
+      sightings.push({ word: k, first });
     }
+    if (sightings.length) this.newNames.observe(sightings, { id: `${m.platform}:${m.id}`, time: m.time, ...(m.authorId ? { author: m.authorId } : {}) }, e.id);
   }
 
   /**
-   * First story told in many wordings: a new word that many mentions from
-   * many authors use, however the clustering split them, held for the
-   * confirmation time. Returned for the word's biggest holder only, which
-   * carries the story's alert.
+   * First story told in many wordings: a new name that many mentions from
+   * many authors use, however the clustering split them (and however jieba
+   * cut the name), held for the confirmation time. Returned for the name's
+   * biggest holder only, which carries the story's alert.
    */
   private storyWord(e: ClusterEvent, now: number): AlertReason | undefined {
     let best: AlertReason | undefined;
     // New words are few, an event's words can be many: walk the shorter list.
-    const candidates = this.newWords.size < e.keywordCounts.size ? [...this.newWords.keys()].filter((k) => e.keywordCounts.has(k)) : e.keywordCounts.keys();
-    for (const k of candidates) {
-      const w = this.newWords.get(k);
-      if (!w) continue;
-      const found = this.storyWordRule(k, w, now);
+    const words = this.newNames.size < e.keywordCounts.size ? [...this.newNames.words()].filter((k) => e.keywordCounts.has(k)) : e.keywordCounts.keys();
+    const names = new Set<NewName>();
+    for (const k of words) {
+      const name = this.newNames.get(k);
+      if (name) names.add(name);
+    }
+    for (const name of names) {
+      const found = this.storyWordRule(name, now);
       if (!found) {
-        w.holdingSince = undefined;
+        name.holdingSince = undefined;
         continue;
       }
-      if (w.holdingSince === undefined) {
-        w.holdingSince = now;
-        this.schedule(`w:${k}`, now + this.config.confirmMs);
+      if (name.holdingSince === undefined) {
+        name.holdingSince = now;
+        this.schedule(`w:${name.root}`, now + this.config.confirmMs);
       }
-      if (found.top !== e.id || now - w.holdingSince < this.config.confirmMs) continue;
+      if (found.top !== e.id || now - name.holdingSince < this.config.confirmMs) continue;
       const r = found.reason;
-      // The strongest word; on a tie the first in code-point order, whichever list was walked.
+      // The strongest name; on a tie the first in code-point order, whichever list was walked.
       if (!best || r.observed > best.observed || (r.observed === best.observed && r.series < best.series)) best = r;
     }
     return best;
   }
 
-  /** Whether the first-story rule holds for a new word now, and which live event holds most of it. */
-  private storyWordRule(k: string, w: NewWord, now: number): { reason: AlertReason; top: string } | undefined {
+  /** Whether the first-story rule holds for a new name now, and which live event holds most of it. */
+  private storyWordRule(w: NewName, now: number): { reason: AlertReason; top: string } | undefined {
     const from = now - this.config.recentWindowMs;
     while (w.times.length && w.times[0]! <= from) w.times.shift();
     // Counted once per live event, merges followed.
@@ -438,7 +432,8 @@ export class AnalyticsEngine {
     if (young < total / 2) return undefined;
     const top = [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (!top) return undefined;
-    const reason = firstStoryWord({ word: k, recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
+    const alsoCut = [...w.pieces.keys()].filter((k) => k !== w.root).sort();
+    const reason = firstStoryWord({ word: w.root, ...(alsoCut.length ? { alsoCut } : {}), recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
     return reason ? { reason, top: top[0] } : undefined;
   }
 
@@ -462,8 +457,8 @@ export class AnalyticsEngine {
       let e: ClusterEvent | undefined;
       if (key.startsWith('e:')) e = this.clusterer.resolve(key.slice(2));
       else {
-        const w = this.newWords.get(key.slice(2));
-        const found = w && this.storyWordRule(key.slice(2), w, at);
+        const w = this.newNames.get(key.slice(2));
+        const found = w && this.storyWordRule(w, at);
         if (found) e = this.clusterer.resolve(found.top);
       }
       if (e) this.evaluate(e, at, out);
@@ -641,7 +636,7 @@ export class AnalyticsEngine {
     for (const r of reasons) {
       if (r.kind !== 'first_story' || !r.series.startsWith('keyword:')) continue;
       const k = r.series.slice('keyword:'.length);
-      const w = this.newWords.get(k);
+      const w = this.newNames.get(k);
       if (!w || !this.linksStories(k)) continue;
       // The holder with most of the word among the alerted ones, ties by id: the same whatever the order of the map.
       let found: { state: AlertState; n: number; id: string } | undefined;
@@ -674,16 +669,29 @@ export class AnalyticsEngine {
       if (rumor !== this.extra(other).rumorScore >= this.config.rumorOwnAlert) continue;
       // Words the other event uses too (in 3 mentions at least), and those it
       // uses often enough to be its own (0.5% of it).
-      const shared = mine.filter((k) => (other.keywordCounts.get(k) ?? 0) >= 3);
-      const own = shared.filter((k) => (other.keywordCounts.get(k) ?? 0) >= 0.005 * other.size);
+      const shared = mine.filter((k) => this.uses(other, k) >= 3);
+      const own = shared.filter((k) => this.uses(other, k) >= 0.005 * other.size);
       // A hashtag or a specific word never heard before the story counts
       // double: they name the story. An everyday word does not count, even
       // one the stream happens to use more, or first heard with another story.
-      const strength = own.reduce((n, k) => n + (k.startsWith('#') ? 2 : !this.linksStories(k) ? 0 : this.newWords.has(k) ? 2 : 1), 0);
+      const strength = own.reduce((n, k) => n + (k.startsWith('#') ? 2 : !this.linksStories(k) ? 0 : this.newNames.has(k) ? 2 : 1), 0);
       const sameHome = home !== '' && home === homeProvince(other);
       if (strength >= 2 || (sameHome && (strength >= 1 || shared.filter((k) => k.startsWith('#') || this.linksStories(k)).length >= 2))) return state;
     }
     return undefined;
+  }
+
+  /**
+   * How many of an event's mentions use a word, or for a piece of a new
+   * name, its most used piece (the other event may have the name cut
+   * another way: 龙石乡 here, 河龙 + 石乡 there).
+   */
+  private uses(e: ClusterEvent, k: string): number {
+    const name = this.newNames.get(k);
+    if (!name) return e.keywordCounts.get(k) ?? 0;
+    let most = 0;
+    for (const piece of name.pieces.keys()) most = Math.max(most, e.keywordCounts.get(piece) ?? 0);
+    return most;
   }
 
   private linksStories(k: string): boolean {
