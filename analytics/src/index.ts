@@ -48,3 +48,4 @@ export { dayEventSentiment, type SentimentCounts } from './queries/day-event-sen
 export { risingAt, type RisingAt } from './queries/rising-at.query';
 export * as governance from './governance';
 export * as duty from './duty';
+export * as consultation from './consultation';

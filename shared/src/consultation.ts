@@ -99,6 +99,8 @@ export const consultationUpdateSchema = z.object({
 export const consultationSchema = z.object({
   id: z.string(),
   version: z.number().int(),
+  /** The unit that runs the consultation: users of it and of the units above see it. */
+  unit_id: z.string(),
   created_at: z.number(),
   created_by: z.string(),
   updated_at: z.number(),
