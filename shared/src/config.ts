@@ -87,8 +87,13 @@ const envSchema = z.object({
   KAFKA_RETENTION_MS: int(7 * 24 * 3600 * 1000, 60_000),
   KAFKA_DLQ_RETENTION_MS: int(30 * 24 * 3600 * 1000, 60_000),
   FENGHUO_ANALYTICS: bool(true),
-  FENGHUO_ANALYTICS_POLL_MS: int(500, 50),
-  FENGHUO_ANALYTICS_LATENESS_MS: int(2_000, 0),
+  // Both are seconds of alert latency: every mention waits for the next poll,
+  // every decision for the watermark (the newest mention's time minus the
+  // lateness). Mentions behind the watermark are still analysed (counted in
+  // fenghuo_analytics_engine{counter="late"}); raise the lateness for sources
+  // that deliver far out of order.
+  FENGHUO_ANALYTICS_POLL_MS: int(250, 50),
+  FENGHUO_ANALYTICS_LATENESS_MS: int(1_000, 0),
   FENGHUO_ANALYTICS_RESTORE_MINUTES: int(30, 0),
   FENGHUO_RUMOR_MODEL: optionalNonEmpty,
   FENGHUO_SENTIMENT_MODEL: optionalNonEmpty,

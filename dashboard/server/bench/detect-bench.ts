@@ -39,6 +39,8 @@ export interface DetectBenchResult {
   background_hours: number;
   false_alerts_per_hour: number;
   analytics_lag_p95_s: number;
+  late_mentions: number;
+  too_late_mentions: number;
   peak_rss_mb: number;
 }
 
@@ -198,6 +200,8 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
   const sendingSeconds = (Date.now() - t0) / 1000;
   // Give the last burst's alert time to arrive.
   await new Promise((r) => setTimeout(r, 15_000));
+  // Mentions that reached the engine behind its watermark: whether the lateness allowance is enough for this pipeline.
+  const counts = runtime.analytics?.engine.counts() ?? {};
   abort.abort();
   await stream.catch(() => {});
   await runtime.stop();
@@ -224,6 +228,8 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
     background_hours: Math.round(backgroundHours * 100) / 100,
     false_alerts_per_hour: backgroundHours > 0 ? Math.round((falseAlerts.length / backgroundHours) * 100) / 100 : 0,
     analytics_lag_p95_s: Math.round(quantile(sortedLags, 0.95) * 10) / 10,
+    late_mentions: counts.late ?? 0,
+    too_late_mentions: counts.too_late ?? 0,
     peak_rss_mb: Math.round(peakRss / 2 ** 20),
   };
 }
