@@ -12,6 +12,7 @@ import type { BriefService } from './brief/brief-service';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { createGovernanceRoutes, governancePdfRedirect, type GovernanceRoutesDeps } from './governance-routes';
+import { consultationPdfRedirect, createConsultationRoutes, type ConsultationRoutesDeps } from './consultation-routes';
 import { createPlaybookRoutes } from './playbook-routes';
 import { statusPage } from './status-page';
 import type { LiveHub } from './live/live-hub';
@@ -43,6 +44,8 @@ export interface AppDeps {
   brief?: BriefService;
   /** Account governance (overview, report, thresholds, registry CSV, snapshots); needs the workflow. */
   governance?: Omit<GovernanceRoutesDeps, 'workflow'>;
+  /** Public consultations (analysis, feedback, report PDF, publishing the feedback); needs the workflow. */
+  consultations?: ConsultationRoutesDeps;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -91,6 +94,10 @@ export function createApp(deps: AppDeps): Express {
   if (deps.governance && deps.workflow) {
     app.use('/api/v1', createGovernanceRoutes({ ...deps.governance, workflow: deps.workflow }));
     app.get('/governance/report.pdf', governancePdfRedirect);
+  }
+  if (deps.consultations && deps.workflow) {
+    app.use('/api/v1', createConsultationRoutes(deps.consultations));
+    app.get('/consultations/:id/report.pdf', consultationPdfRedirect);
   }
   if (deps.workflow) app.use('/api/v1', createPlaybookRoutes(deps.workflow));
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));

@@ -3,6 +3,7 @@ import { startDemoFeed, type DemoFeed } from '@fenghuo/ingest';
 import { createClaimRepository, demoClaimInputs } from '@fenghuo/analytics';
 import type { Runtime } from './runtime';
 import { seedGovernanceDemo } from './governance-demo';
+import { seedConsultationDemo } from './consultation-demo';
 
 /** Background the demo sends first on a fresh store, so the analytics know the everyday chatter. */
 const HISTORY_MINUTES = 30;
@@ -20,6 +21,13 @@ export async function startDemo(runtime: Runtime, options: { seed: number; rate:
     if (g.seeded) runtime.logger.info({ mentions: g.mentions }, 'demo governance registry seeded (江城市)');
   } catch (error) {
     runtime.logger.warn({ err: error }, 'demo governance registry could not be seeded');
+  }
+  // A draft policy under public consultation with its comments, for the consultations page.
+  try {
+    const c = await seedConsultationDemo(runtime);
+    if (c.seeded) runtime.logger.info({ mentions: c.mentions }, 'demo consultation seeded (停车收费征求意见稿)');
+  } catch (error) {
+    runtime.logger.warn({ err: error }, 'demo consultation could not be seeded');
   }
   const historyMinutes = latest !== undefined && Date.now() - latest < HISTORY_MINUTES * 60_000 ? 0 : HISTORY_MINUTES;
   return startDemoFeed({

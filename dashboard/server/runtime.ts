@@ -32,6 +32,7 @@ import {
   createStoreDeliveryLog,
   createWorkflow,
   governance as governanceModule,
+  consultation as consultationModule,
   tokenHash,
   type Workflow,
   listAlerts,
@@ -99,6 +100,8 @@ export interface Runtime {
   briefScheduler?: BriefScheduler;
   /** Account governance: checks, report, reminders. */
   governance: governanceModule.Governance;
+  /** Public consultations on draft policies (analysis, feedback, report). */
+  consultations: consultationModule.Consultations;
   stop(): Promise<void>;
 }
 
@@ -284,7 +287,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     });
     // Cadence reminders go where clock notices go: the live stream and the channels.
     const governance = governanceModule.createGovernance({ workflow, store, notify: notifyAlert });
-    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow, governance };
+    const consultations = consultationModule.createConsultations({ workflow, store });
+    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow, governance, consultations };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
     if (options.roles.analytics) {
@@ -395,6 +399,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         workflowOptions: { secureCookies: config.auth.secureCookies },
         trustProxy: config.auth.trustProxy,
         brief,
+        consultations: {
+          consultations,
+          renderPage: (pagePath, stateAttribute, cookie) =>
+            renderer.render({ baseUrl: runtime.url ?? '', date: '', timezone: config.timezone, source: { kind: 'session', cookieName: cookie.name, cookieValue: cookie.value }, page: { path: pagePath, stateAttribute } }),
+        },
         governance: {
           governance,
           renderPage: (pagePath, stateAttribute, cookie) =>

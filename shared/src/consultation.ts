@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS } from './mention';
+import { PLATFORMS, type Platform } from './mention';
 
 /**
  * Public consultation on a draft policy (决策前征求意见): the draft with its
@@ -11,6 +11,10 @@ import { PLATFORMS } from './mention';
  *
  * Times are epoch ms.
  */
+
+/** Channels comments are collected on: the mention platforms (re-exported for browser code, which imports only this module). */
+export const CONSULTATION_CHANNELS = PLATFORMS;
+export type ConsultationChannel = Platform;
 
 export const CONSULTATION_STANCES = ['support', 'oppose', 'suggestion', 'other'] as const;
 export type ConsultationStance = (typeof CONSULTATION_STANCES)[number];

@@ -3,6 +3,7 @@ import { consultationInputSchema, type ConsultationDraftPolicy } from '@fenghuo/
 import { analyseConsultation, volumeSeries, feedbackTable, type ConsultationComment } from './analyse';
 import { detectRepeatsAndCampaigns } from './campaigns';
 import { defaultAnalysisDeps } from './consultations';
+import { demoConsultationInput } from './demo';
 import { linkedToConsultation } from './link';
 import { createSectionMatcher } from './sections';
 import { clusterThemes } from './themes';
@@ -11,20 +12,8 @@ const deps = defaultAnalysisDeps();
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 9, 1, 0, 0); // 2026-10-01 08:00 in China
 
-const policy: ConsultationDraftPolicy = consultationInputSchema.parse({
-  title: '关于调整中心城区停车收费标准的征求意见稿',
-  office: '江城市发展和改革委员会',
-  sections: [
-    { id: 's1', title: '第一条 适用范围', text: '本标准适用于中心城区道路临时泊位、公共停车场和配建停车场的机动车停放服务收费。' },
-    { id: 's2', title: '第二条 分区收费', text: '中心城区划分为一类区域和二类区域，一类区域包括商业中心、医院和学校周边，实行较高收费标准。' },
-    { id: 's3', title: '第三条 夜间收费', text: '夜间20时至次日8时道路泊位实行按次收费，每次收费5元，居民夜间停车可办理包月。' },
-    { id: 's4', title: '第四条 免费时长', text: '首小时内停放15分钟以内免费，新能源汽车首小时半价，残疾人车辆免费停放。' },
-  ],
-  channels: ['weibo', 'wechat', 'gov_board'],
-  period: { start: T0, end: T0 + 30 * 24 * H },
-  post_ids: ['P1'],
-  keyword_rules: [{ all_of: ['停车'], any_of: ['收费', '征求意见'] }],
-});
+// The demo draft (five articles), with a test period and collecting post.
+const policy: ConsultationDraftPolicy = consultationInputSchema.parse({ ...demoConsultationInput(T0), period: { start: T0, end: T0 + 30 * 24 * H }, post_ids: ['P1'] });
 
 describe('stance', () => {
   it.each([

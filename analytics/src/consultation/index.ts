@@ -12,3 +12,4 @@ export { detectRepeatsAndCampaigns, nearIdentical, nearIdenticalGroups, jaccard,
 export { clusterThemes, themeVocabulary, OTHER_THEME_KEY, OTHER_THEME_LABEL, DEFAULT_THEME_OPTIONS, type ThemeCluster, type ThemeOptions } from './themes';
 export { linkedToConsultation, matchesRule, ruleTerms } from './link';
 export { consultationComments, MAX_CONSULTATION_COMMENTS } from './comments.query';
+export { demoConsultationInput, demoConsultationComments, demoConsultationPosts, DEMO_CONSULTATION_POSTS, DEMO_CONSULTATION_TITLE } from './demo';

@@ -31,4 +31,7 @@ export const PAGES: readonly PageRoute[] = [
   // Reached from the governance page; the API lets only admins change the thresholds.
   { path: '/governance/settings', page: page(() => import('./governance/GovernanceSettingsPage')), allowed: ['admin'] },
   { path: '/accounts', page: page(() => import('./governance/AccountsPage')), allowed: ['admin'], nav: ['账号登记', 'Account registry'] },
+  { path: '/consultations', page: page(() => import('./consultations/ConsultationsPage')), allowed: 'all', nav: ['征求意见', 'Consultations'] },
+  { path: '/consultations/:id', page: page(() => import('./consultations/ConsultationPage')), allowed: 'all' },
+  { path: '/consultations/:id/report', page: page(() => import('./consultations/ConsultationReportPage')), allowed: 'all' },
 ];
