@@ -5,6 +5,8 @@ import { Option, type Command } from 'commander';
 import { parseIntArg } from '../cli-args';
 import { runIngestBench } from '../bench/ingest-bench';
 import { runKafkaBench } from '../bench/kafka-bench';
+import { APP_DIST, ensureAppBuilt } from '../web/app-build';
+import { firstLoadSize } from '../web/mobile-shell';
 
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('benchmarks that print their figures (the last line is one JSON object)');
@@ -54,6 +56,17 @@ export function registerBenchCommands(program: Command): void {
     .action(async (flags: { minutes: number; rate: number; seed: number }) => {
       const result = await runWallBench({ minutes: flags.minutes, rate: flags.rate, seed: flags.seed });
       console.log(JSON.stringify(result));
+    });
+
+  bench
+    .command('mobile')
+    .description('the phone view’s first load (/m/): the JavaScript its entry loads before any screen, raw and gzipped, against the 200 KB budget (builds the app when stale)')
+    .action(async () => {
+      await ensureAppBuilt((m) => console.error(m));
+      const size = firstLoadSize(APP_DIST);
+      for (const f of size.files) console.error(`${f.file}: ${f.bytes} bytes, ${f.gzip_bytes} gzipped`);
+      console.log(JSON.stringify({ ...size, within_budget: size.gzip_bytes <= size.budget_bytes }));
+      if (size.gzip_bytes > size.budget_bytes) process.exitCode = 1;
     });
 
   bench

@@ -5,10 +5,11 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ACTION_LABELS, DEADLINE_STATE_LABELS, STATUS_LABELS } from '../workspace/labels';
+import { ChecklistSection } from './ChecklistSection';
 import { Countdown } from './Countdown';
 import { useSeverityLabel } from './IncidentsScreen';
 
-/** One incident on the phone: every deadline's clock, the facts, what was done. Read-only: changes are made at a desk. */
+/** One incident on the phone: every deadline's clock, its playbook checklist, the facts, what was done. Read-only: changes are made at a desk. */
 export default function IncidentScreen({ params }: { params: Record<string, string> }) {
   const { t, lang } = useI18n();
   const severity = useSeverityLabel();
@@ -66,6 +67,7 @@ export default function IncidentScreen({ params }: { params: Record<string, stri
               ))}
             </ul>
           </section>
+          <ChecklistSection incidentId={incident.id} />
           {(incident.place || incident.facts || incident.measures) && (
             <section className="m-section" aria-label={t('情况', 'Facts')}>
               <h2>{t('情况', 'Facts')}</h2>

@@ -22,4 +22,6 @@ export const SCREENS: readonly MobileScreen[] = [
   { path: '/m/alerts', page: screen(() => import('./AlertsScreen')), allowed: 'all', tab: ['预警', 'Alerts', '⚑'] },
   { path: '/m/review', page: screen(() => import('./ReviewScreen')), allowed: ['reviewer'], tab: ['审核', 'Review', '✓'] },
   { path: '/m/review/:id', page: screen(() => import('./ReviewDraftScreen')), allowed: ['reviewer'] },
+  { path: '/m/consultations', page: screen(() => import('./ConsultationsScreen')), allowed: 'all', tab: ['征求意见', 'Consult', '✎'] },
+  { path: '/m/consultations/:id', page: screen(() => import('./ConsultationScreen')), allowed: 'all' },
 ];
