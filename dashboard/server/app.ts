@@ -12,6 +12,7 @@ import type { BriefService } from './brief/brief-service';
 import { openApiDocument } from './openapi';
 import { createWorkflowRoutes, type WorkflowRoutesOptions } from './workflow-routes';
 import { createGovernanceRoutes, governancePdfRedirect, type GovernanceRoutesDeps } from './governance-routes';
+import { createDutyRoutes, type DutyRoutesDeps } from './duty-routes';
 import { consultationPdfRedirect, createConsultationRoutes, type ConsultationRoutesDeps } from './consultation-routes';
 import { createPlaybookRoutes } from './playbook-routes';
 import { statusPage } from './status-page';
@@ -44,6 +45,8 @@ export interface AppDeps {
   brief?: BriefService;
   /** Account governance (overview, report, thresholds, registry CSV, snapshots); needs the workflow. */
   governance?: Omit<GovernanceRoutesDeps, 'workflow'>;
+  /** Duty rosters, who is on duty, the escalation report and the acknowledgement links; needs the workflow. */
+  duty?: DutyRoutesDeps;
   /** Public consultations (analysis, feedback, report PDF, publishing the feedback); needs the workflow. */
   consultations?: ConsultationRoutesDeps;
 }
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
     app.get('/consultations/:id/report.pdf', consultationPdfRedirect);
   }
   if (deps.workflow) app.use('/api/v1', createPlaybookRoutes(deps.workflow));
+  if (deps.duty && deps.workflow) app.use('/api/v1', createDutyRoutes(deps.duty));
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
   if (deps.brief && deps.workflow) app.use('/api/v1', createBriefRoutes(deps.brief, deps.workflow));

@@ -3,6 +3,7 @@ import { startDemoFeed, type DemoFeed } from '@fenghuo/ingest';
 import { createClaimRepository, demoClaimInputs } from '@fenghuo/analytics';
 import type { Runtime } from './runtime';
 import { seedGovernanceDemo } from './governance-demo';
+import { seedDutyDemo } from './duty-demo';
 import { seedConsultationDemo } from './consultation-demo';
 
 /** Background the demo sends first on a fresh store, so the analytics know the everyday chatter. */
@@ -21,6 +22,13 @@ export async function startDemo(runtime: Runtime, options: { seed: number; rate:
     if (g.seeded) runtime.logger.info({ mentions: g.mentions }, 'demo governance registry seeded (江城市)');
   } catch (error) {
     runtime.logger.warn({ err: error }, 'demo governance registry could not be seeded');
+  }
+  // Duty rosters of the demo city: engine alerts page its duty officer, then the backup and the leader.
+  try {
+    const d = await seedDutyDemo(runtime);
+    if (d.seeded) runtime.logger.info({ units: d.units.length }, 'demo duty rosters seeded (江城市)');
+  } catch (error) {
+    runtime.logger.warn({ err: error }, 'demo duty rosters could not be seeded');
   }
   // A draft policy under public consultation with its comments, for the consultations page.
   try {

@@ -32,7 +32,9 @@ import {
   createStoreDeliveryLog,
   createWorkflow,
   governance as governanceModule,
+  duty as dutyModule,
   consultation as consultationModule,
+  acknowledgeAlert,
   tokenHash,
   type Workflow,
   listAlerts,
@@ -50,6 +52,7 @@ import { createBriefService, type BriefService } from './brief/brief-service';
 import { startBriefScheduler, type BriefScheduler } from './brief/brief-scheduler';
 import { createBriefRenderer } from './brief/pdf-renderer';
 import { startGovernanceReminders } from './governance-reminders';
+import { clockSubject, resolveDutyLinkSecret, startDutyEscalations, withEscalation } from './duty-escalations';
 
 export interface Roles {
   /** HTTP ingest: validates and publishes to mentions.raw. */
@@ -73,6 +76,8 @@ export interface RuntimeOptions {
   http?: boolean;
   /** Overrides FENGHUO_DASHBOARD (tests that need no browser app). */
   web?: 'static' | 'dev' | 'off';
+  /** The clock of the duty escalation chains (tests drive it; default Date.now). */
+  dutyNow?: () => number;
 }
 
 export interface Runtime {
@@ -100,6 +105,8 @@ export interface Runtime {
   briefScheduler?: BriefScheduler;
   /** Account governance: checks, report, reminders. */
   governance: governanceModule.Governance;
+  /** Duty rosters and escalation; `duty.escalator` is what other parts call to page a unit. */
+  duty: dutyModule.Duty;
   /** Public consultations on draft policies (analysis, feedback, report). */
   consultations: consultationModule.Consultations;
   stop(): Promise<void>;
@@ -279,7 +286,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const notifyAlert = async (alert: import('@fenghuo/shared').Alert) => {
       await bus.publish(TOPICS.alerts, [{ key: alert.id, value: JSON.stringify({ type: 'alert', action: 'opened', alert }) }]);
       await notifyClock?.(alert);
+      await escalateClock?.(alert);
     };
+    let escalateClock: ((alert: import('@fenghuo/shared').Alert) => Promise<void>) | undefined;
     const workflow = createWorkflow(store, {
       timezone: config.timezone,
       sessionTtlMs: config.auth.sessionHours * 3_600_000,
@@ -287,8 +296,28 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     });
     // Cadence reminders go where clock notices go: the live stream and the channels.
     const governance = governanceModule.createGovernance({ workflow, store, notify: notifyAlert });
+    // Duty chains page through each person's own channel, with signed one-time acknowledgement links.
+    const pager = dutyModule.createDutyPager({
+      log: createStoreDeliveryLog(store),
+      linkBase: config.notify.publicUrl,
+      ...(config.notify.smtpUrl ? { smtp: parseSmtpUrl(config.notify.smtpUrl, config.notify.smtpFrom) } : {}),
+      logger,
+      unitName: async (id) => (await workflow.directory.unitNames()).get(id),
+    });
+    stoppers.push(() => pager.close());
+    const duty = dutyModule.createDuty({
+      workflow,
+      store,
+      linkSecret: resolveDutyLinkSecret(config.dataDir),
+      linkBase: config.notify.publicUrl,
+      ...(options.dutyNow ? { now: options.dutyNow } : {}),
+      page: pager.page,
+      acknowledgeAlert: async (id, by) => {
+        await acknowledgeAlert(store, bus, id, by);
+      },
+    });
     const consultations = consultationModule.createConsultations({ workflow, store });
-    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow, governance, consultations };
+    const runtime: Runtime = { config, logger, store, bus, writer, service, registry, workers, stop, workflow, governance, duty, consultations };
     if (prepareBusy) runtime.prepareBusyMs = prepareBusy;
 
     if (options.roles.analytics) {
@@ -306,6 +335,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       stoppers.push(() => workflow.stopJobs());
       const reminders = startGovernanceReminders(governance, (error) => logger.warn({ err: error }, 'governance reminders failed'));
       stoppers.push(async () => reminders.stop());
+      const onDutyError = (error: unknown) => logger.warn({ err: error }, 'duty escalation failed');
+      escalateClock = async (alert) => {
+        try {
+          const subject = await clockSubject(alert, workflow);
+          if (subject) await duty.startEscalation(subject);
+        } catch (error) {
+          onDutyError(error);
+        }
+      };
+      const escalations = startDutyEscalations(duty, onDutyError);
+      stoppers.push(async () => escalations.stop());
       const analytics = createAnalyticsWorker({
         store,
         bus,
@@ -315,7 +355,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         rules,
         claims,
         createKbMatcher: (list) => (list.length ? createKbMatcher(list).match : undefined),
-        notifier,
+        // An opened alert also pages the duty officer of the alert unit.
+        notifier: withEscalation(notifier, duty, onDutyError),
         registry,
         log: (level, message, extra) => logger[level](extra ?? {}, message),
       });
@@ -399,6 +440,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         workflowOptions: { secureCookies: config.auth.secureCookies },
         trustProxy: config.auth.trustProxy,
         brief,
+        duty: { duty },
         consultations: {
           consultations,
           renderPage: (pagePath, stateAttribute, cookie) =>

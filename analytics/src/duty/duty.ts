@@ -230,9 +230,11 @@ export function createDuty(options: DutyOptions) {
       return (await transition(id, (e) => advance(e, at))) ?? chain;
     },
     /** Stops the chain: someone took it (in the app, through the API, or by link). An ended chain is returned as it is. */
-    async acknowledgeEscalation(ref: SubjectRef, by: { name: string; via: 'link' | 'app' | 'api' }): Promise<Escalation | undefined> {
+    async acknowledgeEscalation(ref: SubjectRef, by: { name: string; via: 'link' | 'app' | 'api'; at?: number }): Promise<Escalation | undefined> {
       return transition(escalationId(ref), (e) => {
-        const out = acknowledge(e, by.name, by.via, now());
+        // When it happened elsewhere (the alert's own ack, seen by a tick): that time, if it is a time the chain has seen.
+        const at = by.at !== undefined && by.at >= e.started_at && by.at <= now() ? by.at : now();
+        const out = acknowledge(e, by.name, by.via, at);
         return out.ok ? { escalation: out.escalation } : undefined;
       });
     },
@@ -254,7 +256,7 @@ export function createDuty(options: DutyOptions) {
         if (e.subject.kind === 'alert') {
           const alert = await getAlert(store, e.subject.id);
           if (alert?.status === 'acknowledged') {
-            await escalator.acknowledgeEscalation(e.subject, { name: alert.acknowledged_by ?? '值班员', via: 'app' });
+            await escalator.acknowledgeEscalation(e.subject, { name: alert.acknowledged_by ?? '值班员', via: 'app', ...(alert.acknowledged_at !== undefined ? { at: alert.acknowledged_at } : {}) });
             continue;
           }
           if (alert?.status === 'resolved') {

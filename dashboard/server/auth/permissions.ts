@@ -147,6 +147,22 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/consultations/:id/publish-feedback', access: RESPONDERS, tag: 'consultations', summary: 'Write the feedback statement as a draft and submit it to the 先审后发 review (expected_version)', body: true },
   { method: 'GET', path: '/api/v1/consultations/:id/report.pdf', access: ALL, tag: 'consultations', summary: 'The consultation report page as an A4 PDF (headless Chromium; 503 when none is installed)', produces: 'application/pdf' },
 
+  // duty rosters and escalation (值班值守): rosters carry phones and robot webhooks, so responders and admins read them and admins edit them
+  { method: 'GET', path: '/api/v1/duty/now', access: ALL, tag: 'duty', summary: 'Who is on duty now in each of one’s units (shift, duty officer, backup, leader; names and channel kinds only)' },
+  { method: 'GET', path: '/api/v1/duty/rosters', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'Duty rosters of one’s units (robot secrets never sent back)' },
+  { method: 'GET', path: '/api/v1/duty/rosters/:unit', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'One unit’s duty roster: people and their channels, leader, shift times, shifts' },
+  { method: 'PUT', path: '/api/v1/duty/rosters/:unit', access: ADMINS, tag: 'duty', summary: 'Save a unit’s duty roster (expected_version, roster)', body: true },
+  { method: 'POST', path: '/api/v1/duty/rosters/:unit/import', access: ADMINS, tag: 'duty', summary: 'Import shifts from CSV (date, kind, on_duty, backup); all rows or none, errors per line', query: ['expected_version'], body: true },
+  { method: 'GET', path: '/api/v1/duty/rosters/:unit/export', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'A unit’s shifts as CSV', produces: 'text/csv' },
+  { method: 'GET', path: '/api/v1/duty/settings', access: ALL, tag: 'duty', summary: 'Escalation settings: paging severity, minutes before each step per severity, link lifetime, the unit engine alerts page' },
+  { method: 'PUT', path: '/api/v1/duty/settings', access: ADMINS, tag: 'duty', summary: 'Set the escalation settings (expected_version, settings)', body: true },
+  { method: 'GET', path: '/api/v1/duty/report', access: ALL, tag: 'duty', summary: 'Escalation report of one’s units: time to acknowledge per unit and shift, and the escalations (JSON or CSV)', query: ['from', 'to', 'format'] },
+  { method: 'GET', path: '/api/v1/duty/escalations/:kind/:id', access: ALL, tag: 'duty', summary: 'The escalation of an alert, clock notice or playbook step, with every step' },
+  { method: 'POST', path: '/api/v1/duty/escalations/:kind/:id/ack', access: [...ANALYSTS, ...RESPONDERS], tag: 'duty', summary: 'Acknowledge an escalation in the app (stops the chain)' },
+  // The signed link in a page is the credential; GET only shows a confirm button, so link previews acknowledge nothing.
+  { method: 'GET', path: '/api/v1/duty/ack/:token', access: 'public', tag: 'duty', summary: 'The acknowledgement page of a signed duty link (a confirm button; expired or used links say so)', produces: 'text/html' },
+  { method: 'POST', path: '/api/v1/duty/ack/:token', access: 'public', tag: 'duty', summary: 'Acknowledge through a signed duty link, once', produces: 'text/html' },
+
   // administration
   { method: 'GET', path: '/api/v1/units', access: ALL, tag: 'admin', summary: 'Units and their hierarchy' },
   { method: 'POST', path: '/api/v1/units', access: ADMINS, tag: 'admin', summary: 'New unit', body: true },

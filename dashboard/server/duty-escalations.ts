@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Alert, EscalationSubject } from '@fenghuo/shared';
+import type { duty as dutyModule, Notifier, Workflow } from '@fenghuo/analytics';
+
+/** Every 15 s: a step is paged within 15 s of its minute. */
+export const ESCALATION_TICK_MS = 15_000;
+
+const SECRET_FILE = 'duty-link-secret';
+
+/**
+ * The key that signs acknowledgement links, kept in the data directory
+ * (0600) like the generated admin password and ingest token, so links stay
+ * valid across restarts and every process of a deployment shares it.
+ */
+export function resolveDutyLinkSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  try {
+    const stored = fs.readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  } catch {
+    // first start: generated below
+  }
+  const secret = randomBytes(32).toString('base64url');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** An engine alert as an escalation subject: it names no unit, so the configured alert unit answers it. */
+export function alertSubject(alert: Alert, unitId: string): EscalationSubject {
+  return { kind: 'alert', id: alert.id, unit_id: unitId, severity: alert.severity, title: alert.title, link: alert.event_id ? `/events/${encodeURIComponent(alert.event_id)}` : '/wall' };
+}
+
+/** A clock warning or breach as a subject of the incident's unit. */
+export async function clockSubject(alert: Alert, workflow: Workflow): Promise<EscalationSubject | undefined> {
+  if (!alert.incident_id) return undefined;
+  const incident = (await workflow.ctx.log.get<{ unit_id: string }>('incident', alert.incident_id))?.state;
+  if (!incident) return undefined;
+  return { kind: 'incident_clock', id: alert.id, unit_id: incident.unit_id, severity: alert.severity, title: alert.title, link: `/incidents/${encodeURIComponent(alert.incident_id)}`, incident_id: alert.incident_id };
+}
+
+/** The alert notifier that also starts the duty chain when an alert opens (a burst pages the duty officer). */
+export function withEscalation(notifier: Notifier, duty: dutyModule.Duty, onError: (error: unknown) => void): Notifier {
+  return {
+    async notify(change) {
+      await notifier.notify(change);
+      if (change.action !== 'opened' || change.message) return;
+      // Not awaited: paging reads the rosters and writes the chain, and the engine's loop must not wait for that.
+      const alert = change.alert;
+      void (async () => {
+        const unit = await duty.alertUnit();
+        if (unit) await duty.startEscalation(alertSubject(alert, unit));
+      })().catch(onError);
+    },
+    drain: () => notifier.drain(),
+    close: () => notifier.close(),
+  };
+}
+
+/** Ticks the chains periodically in the analytics process (one per deployment; optimistic concurrency keeps a second from paging twice). */
+export function startDutyEscalations(duty: dutyModule.Duty, onError: (error: unknown) => void, intervalMs = ESCALATION_TICK_MS): { stop(): void; tick(): Promise<void> } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await duty.tick();
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), tick };
+}
