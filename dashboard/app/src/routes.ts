@@ -31,6 +31,9 @@ export const PAGES: readonly PageRoute[] = [
   // Reached from the governance page; the API lets only admins change the thresholds.
   { path: '/governance/settings', page: page(() => import('./governance/GovernanceSettingsPage')), allowed: ['admin'] },
   { path: '/accounts', page: page(() => import('./governance/AccountsPage')), allowed: ['admin'], nav: ['账号登记', 'Account registry'] },
+  // Rosters carry phones and webhooks: responders read them, admins edit (the API enforces the same).
+  { path: '/duty', page: page(() => import('./duty/RosterPage')), allowed: ['responder', 'admin'], nav: ['值班', 'Duty roster'] },
+  { path: '/duty/report', page: page(() => import('./duty/EscalationReportPage')), allowed: 'all' },
   { path: '/consultations', page: page(() => import('./consultations/ConsultationsPage')), allowed: 'all', nav: ['征求意见', 'Consultations'] },
   { path: '/consultations/:id', page: page(() => import('./consultations/ConsultationPage')), allowed: 'all' },
   { path: '/consultations/:id/report', page: page(() => import('./consultations/ConsultationReportPage')), allowed: 'all' },

@@ -12,6 +12,7 @@ import { useCan } from '../session';
 import { applyAlertMessage, bannerAlerts } from '../wall/alerts-state';
 import { IncidentsPanel, LatencyPanel, MapPanel, PipelineBar, RisingPanel, RumorsPanel } from '../wall/panels';
 import { useNow } from '../wall/useNow';
+import { DutyNowPanel, useDutyNow } from '../duty/DutyNowPanel';
 
 const LIVE_EVENTS = ['hello', 'wall', 'alert', 'ack', 'resolved'] as const;
 
@@ -29,6 +30,7 @@ export default function WallPage() {
   const [skew, setSkew] = useState(0);
   const [group, setGroup] = useState(0);
   const canAck = useCan(['analyst', 'responder']);
+  const duty = useDutyNow();
   const localNow = useNow(1000);
   const now = localNow + skew;
 
@@ -100,7 +102,7 @@ export default function WallPage() {
           )}
         </div>
       )}
-      <div className={`wall-grid${rotate ? ` rotating group-${group}` : ''}`}>
+      <div className={`wall-grid with-duty${rotate ? ` rotating group-${group}` : ''}`}>
         <section className="panel panel-incidents g0" aria-labelledby="p-incidents">
           <h2 id="p-incidents">{t('处置中的事件', 'Active incidents')}</h2>
           <IncidentsPanel incidents={wall?.incidents ?? []} now={now} />
@@ -122,6 +124,10 @@ export default function WallPage() {
         <section className="panel panel-latency g1" aria-labelledby="p-latency">
           <h2 id="p-latency">{t('回应时效（近30天）', 'Response time (30 days)')}</h2>
           <LatencyPanel response={wall?.response} />
+        </section>
+        <section className="duty-strip" aria-labelledby="p-duty" data-testid="duty-strip">
+          <h2 id="p-duty">{t('当前值班', 'On duty now')}</h2>
+          <DutyNowPanel rows={duty} />
         </section>
       </div>
       <footer className="wall-footer">
