@@ -87,8 +87,8 @@ describe('analytics engine', () => {
     expect(opened).toHaveLength(1);
     const twelfth = story[CONFIG.firstStoryMinRecent - 1]!.time;
     expect(opened[0]!.alert.reasons[0]).toMatchObject({ kind: 'first_story', series: 'keyword:桃源' });
-    // Held from the 12th mention, confirmed 2 s later on the word, whichever event got the next mention.
-    expect(opened[0]!.alert.opened_at).toBe(twelfth + CONFIG.confirmMs);
+    // Held from the 12th mention, confirmed 1 s later on the word, whichever event got the next mention.
+    expect(opened[0]!.alert.opened_at).toBe(twelfth + CONFIG.firstStoryConfirmMs);
   });
 
   it('a made-up name jieba cuts differently in different wordings is counted as one new name', () => {
@@ -109,8 +109,8 @@ describe('analytics engine', () => {
     const reason = opened[0]!.alert.reasons[0]!;
     expect(reason).toMatchObject({ kind: 'first_story', series: 'keyword:河龙' });
     expect(reason.detail).toMatch(/also cut as .*龙石乡/);
-    // Held from the 12th mention of the name (not of one of its pieces), confirmed 2 s later.
-    expect(opened[0]!.alert.opened_at).toBe(story[CONFIG.firstStoryMinRecent - 1]!.time + CONFIG.confirmMs);
+    // Held from the 12th mention of the name (not of one of its pieces), confirmed 1 s later.
+    expect(opened[0]!.alert.opened_at).toBe(story[CONFIG.firstStoryMinRecent - 1]!.time + CONFIG.firstStoryConfirmMs);
   });
 
   it('two stories at once that share only everyday words (好多, 全是) get an alert each', () => {

@@ -353,9 +353,9 @@ export class AnalyticsEngine {
       // Confirmation: the detection must still hold a little later.
       if (!x.pending || x.pending.kind !== detected.kind) {
         x.pending = { kind: detected.kind, since: now };
-        this.schedule(`e:${e.id}`, now + this.config.confirmMs);
+        this.schedule(`e:${e.id}`, now + this.holdFor(detected));
       }
-      if (now - x.pending.since >= this.config.confirmMs) {
+      if (now - x.pending.since >= this.holdFor(detected)) {
         reasons.push(detected);
         if (detected === risingEvent && risingWords) reasons.push(risingWords);
       }
@@ -403,9 +403,9 @@ export class AnalyticsEngine {
       }
       if (name.holdingSince === undefined) {
         name.holdingSince = now;
-        this.schedule(`w:${name.root}`, now + this.config.confirmMs);
+        this.schedule(`w:${name.root}`, now + this.config.firstStoryConfirmMs);
       }
-      if (found.top !== e.id || now - name.holdingSince < this.config.confirmMs) continue;
+      if (found.top !== e.id || now - name.holdingSince < this.config.firstStoryConfirmMs) continue;
       const r = found.reason;
       // The strongest name; on a tie the first in code-point order, whichever list was walked.
       if (!best || r.observed > best.observed || (r.observed === best.observed && r.series < best.series)) best = r;
@@ -435,6 +435,11 @@ export class AnalyticsEngine {
     const alsoCut = [...w.pieces.keys()].filter((k) => k !== w.root).sort();
     const reason = firstStoryWord({ word: w.root, ...(alsoCut.length ? { alsoCut } : {}), recent: w.times.length, authors: w.authors.size, events: holders.size, ageMs: now - w.first, now }, this.config);
     return reason ? { reason, top: top[0] } : undefined;
+  }
+
+  /** How long a detection must hold before it alerts. */
+  private holdFor(r: AlertReason): number {
+    return r.kind === 'first_story' ? this.config.firstStoryConfirmMs : this.config.confirmMs;
   }
 
   private schedule(key: string, at: number): void {

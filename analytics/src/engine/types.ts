@@ -72,8 +72,14 @@ export interface EngineConfig {
   firstStoryMinAuthors: number;
   /** …no older than this. */
   firstStoryMaxAgeMs: number;
-  /** A detection must hold at two checks at least this far apart (event time) before it alerts. */
+  /** A rising detection must hold at two checks at least this far apart (event time) before it alerts. */
   confirmMs: number;
+  /**
+   * The same for a first story. Shorter: its thresholds (a new name, 12
+   * mentions from 5 authors) already take many mentions to reach, and once
+   * reached they hold for minutes; the rate statistic of "rising" flickers.
+   */
+  firstStoryConfirmMs: number;
   /** Events with at least this rumor score get an alert of their own, never grouped into another story's. */
   rumorOwnAlert: number;
   /** An alert resolves after the event has been calm this long. */
@@ -108,6 +114,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   firstStoryMinAuthors: 5,
   firstStoryMaxAgeMs: 30 * 60_000,
   confirmMs: 2_000,
+  firstStoryConfirmMs: 1_000,
   rumorOwnAlert: 0.8,
   resolveAfterMs: 15 * 60_000,
   cooldownMs: 30 * 60_000,

@@ -209,6 +209,7 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
 
   const latencies = bursts.map((b) => (b.tenthAt !== undefined && b.alertAt !== undefined ? Math.round(((b.alertAt - b.tenthAt) / 1000) * 10) / 10 : null));
   const found = latencies.filter((l): l is number => l !== null).sort((a, b) => a - b);
+  for (const a of falseAlerts) log(`  false alert at +${((a.opened_at - t0) / 1000).toFixed(0)} s: ${a.title.slice(0, 60)} (${a.reasons.map((r) => `${r.series} ${r.kind}: ${r.detail}`).join('; ')})`);
   for (const b of bursts) log(`  burst ${b.index} (${b.place}): 10th mention at +${b.tenthAt ? ((b.tenthAt - t0) / 1000).toFixed(0) : '-'} s, alert ${b.alertAt && b.tenthAt ? `${((b.alertAt - b.tenthAt) / 1000).toFixed(1)} s later` : 'none'}`);
   // The background runs the whole time; every alert not about a burst is a false one (warm-up included).
   const backgroundHours = o.minutes / 60;
