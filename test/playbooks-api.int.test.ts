@@ -97,7 +97,7 @@ describe('playbooks API', () => {
   it('the overdue job announces each overdue step once: a timeline entry in the audit log', async () => {
     const first = await runtime.workflow.playbooks.scanOverdue();
     expect(first.map((s) => s.id).sort()).toEqual([`${incidentId}:assess`, `${incidentId}:report_up`]);
-    expect(first[0]).toMatchObject({ kind: 'playbook_step', incident_id: incidentId, severity: 'major', link: expect.stringContaining(`/incidents/${incidentId}#checklist`) });
+    expect(first[0]).toMatchObject({ kind: 'playbook_step', incident_id: incidentId, severity: 'critical', incident_severity: 'major', link: expect.stringContaining(`/incidents/${incidentId}#checklist`) });
     expect(await runtime.workflow.playbooks.scanOverdue()).toEqual([]);
     const audit = await admin.get(`/api/v1/audit?object_id=${incidentId}&action=playbook.step_overdue`);
     expect(audit.body.entries.map((e: { after: { key: string } }) => e.after.key).sort()).toEqual(['assess', 'report_up']);

@@ -9,6 +9,7 @@ import {
   type ChecklistItem,
   type Incident,
   type Playbook,
+  type Severity,
   type StoredPlaybook,
 } from '@fenghuo/shared';
 import { parseWith, ValidationError } from '../store/json-repository';
@@ -30,13 +31,16 @@ interface StoredRun {
   records: Record<string, StepRecord>;
 }
 
-/** What an overdue step escalates with (duty escalation, see analytics/src/duty). */
+/** What an overdue step escalates with: the shape of the duty escalation's subject (shared/src/duty.ts). */
 export interface OverdueStep {
   kind: 'playbook_step';
+  /** incident id:step key, e.g. inc-1a2b3c4d:update#3. */
   id: string;
   incident_id: string;
   unit_id: string;
-  severity: Incident['severity'];
+  /** As an alert's: critical for a required step of a 重大/特别重大 incident, high for other required steps, medium for optional ones. */
+  severity: Severity;
+  incident_severity: Incident['severity'];
   title: string;
   link: string;
   due_at: number;
@@ -53,6 +57,11 @@ export interface PlaybooksDeps {
 }
 
 const RUN = 'playbook_run';
+
+function overdueSeverity(item: ChecklistItem, incident: Incident): Severity {
+  if (!item.required) return 'medium';
+  return incident.severity === 'major' || incident.severity === 'especially_major' ? 'critical' : 'high';
+}
 const PLAYBOOK = 'playbook';
 
 /**
@@ -141,11 +150,11 @@ export function createPlaybooks(ctx: WorkflowContext, deps: PlaybooksDeps) {
       incident_id: incident.id,
       event_id: incident.event_ids[0] ?? '',
       title,
-      severity: item.required ? 'high' : 'medium',
+      severity: overdueSeverity(item, incident),
       status: 'open',
       opened_at: t,
       updated_at: t,
-      reasons: [{ kind: 'playbook_step_overdue', detail: `${item.title}：应于 ${new Date(item.due_at!).toISOString()} 前完成`, series: `incident:${incident.id}`, observed: t, expected: item.due_at!, statistic: 'deadline', value: item.due_at! - t, threshold: 0, severity: item.required ? 'high' : 'medium', at: t }],
+      reasons: [{ kind: 'playbook_step_overdue', detail: `${item.title}：应于 ${new Date(item.due_at!).toISOString()} 前完成`, series: `incident:${incident.id}`, observed: t, expected: item.due_at!, statistic: 'deadline', value: item.due_at! - t, threshold: 0, severity: overdueSeverity(item, incident), at: t }],
       first_mentions: [],
       samples: [],
       rumor_score: 0,
@@ -240,7 +249,8 @@ export function createPlaybooks(ctx: WorkflowContext, deps: PlaybooksDeps) {
             id: `${incident.id}:${item.key}`,
             incident_id: incident.id,
             unit_id: incident.unit_id,
-            severity: incident.severity,
+            severity: overdueSeverity(item, incident),
+            incident_severity: incident.severity,
             title: `${item.title}（${incident.title}）`,
             link: `${deps.publicUrl ?? ''}/incidents/${encodeURIComponent(incident.id)}#checklist`,
             due_at: item.due_at,

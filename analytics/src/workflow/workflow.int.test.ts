@@ -116,7 +116,8 @@ describe('incidents', () => {
     const history = await wf.incidents.history(actors.responder!, inc.id);
     expect(history.map((h) => h.action)).toEqual(['open', 'acknowledge', 'status:monitoring', 'status:closed']);
     const audit = await wf.audit.list({ objectType: 'incident', objectId: inc.id });
-    expect(audit.map((a) => a.action).sort()).toEqual(['incident.acknowledge', 'incident.open', 'incident.status', 'incident.status']);
+    // Opening also stores the incident's playbook checklist, audited on the incident.
+    expect(audit.map((a) => a.action).sort()).toEqual(['incident.acknowledge', 'incident.open', 'incident.status', 'incident.status', 'playbook.instantiate']);
     expect(audit.find((a) => a.action === 'incident.acknowledge')!.before).toMatchObject({ status: 'open' });
   });
 
