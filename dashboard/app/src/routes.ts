@@ -26,6 +26,8 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/rules', page: page(() => import('./pages/RulesPage')), allowed: ['analyst'], nav: ['预警规则', 'Alert rules'] },
   { path: '/kb', page: page(() => import('./pages/KbPage')), allowed: ['analyst'], nav: ['辟谣库', 'Debunk KB'] },
   { path: '/brief', page: page(() => import('./pages/BriefPage')), allowed: 'all', nav: ['日报', 'Daily brief'] },
+  // Everyone reads the playbooks; the API lets only admins change them.
+  { path: '/playbooks', page: page(() => import('./playbooks/PlaybooksPage')), allowed: 'all', nav: ['应急预案', 'Playbooks'] },
   { path: '/governance', page: page(() => import('./governance/GovernancePage')), allowed: 'all', nav: ['账号治理', 'Account governance'] },
   { path: '/governance/report', page: page(() => import('./governance/GovernanceReportPage')), allowed: 'all' },
   // Reached from the governance page; the API lets only admins change the thresholds.

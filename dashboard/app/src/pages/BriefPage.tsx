@@ -6,6 +6,7 @@ import { HourlyVolume } from '../charts/HourlyVolume/HourlyVolume';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatClock } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { AdherenceTable } from '../playbooks/AdherenceTable';
 import './brief.css';
 
 type T = (zh: string, en: string) => string;
@@ -274,6 +275,12 @@ export function BriefView({ brief }: { brief: DailyBrief }) {
           </table>
         )}
       </Section>
+
+      {brief.playbook_adherence && (
+        <Section title={t('应急预案执行', 'Playbook adherence')}>
+          <AdherenceTable rows={brief.playbook_adherence} />
+        </Section>
+      )}
 
       <Section title={t('明日关注', 'What to watch tomorrow')} className="brief-watch">
         {brief.watch.rising.length === 0 && brief.watch.unrebutted_rumors.length === 0 && brief.watch.open_incidents.length === 0 ? (

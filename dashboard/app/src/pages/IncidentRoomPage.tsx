@@ -9,6 +9,9 @@ import { IncidentTimeline } from '../charts/IncidentTimeline/IncidentTimeline';
 import { formatCount, formatDateTime } from '../format';
 import { useLive } from '../live/useLive';
 import { useI18n } from '../i18n';
+import { ChecklistPanel } from '../playbooks/ChecklistPanel';
+import { checklistRows } from '../playbooks/checklist-rows';
+import { useChecklist } from '../playbooks/useChecklist';
 import { Link } from '../router';
 import { useCan } from '../session';
 import { useNow } from '../wall/useNow';
@@ -42,6 +45,7 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
   const readsDrafts = useCan(['responder', 'reviewer']);
   const now = useNow(1000);
   const units = useUnits();
+  const playbook = useChecklist(id, incident?.version);
 
   const loadIncident = useCallback(async () => {
     try {
@@ -104,7 +108,10 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
   const deadlines = incident?.clock?.deadlines ?? [];
   const unitName = units.find((u) => u.id === incident?.unit_id)?.name ?? incident?.unit_id;
 
-  const rows = useMemo(() => (incident ? timelineRows(incident, volume, lang) : []), [incident, volume, lang]);
+  const rows = useMemo(
+    () => (incident ? [...timelineRows(incident, volume, lang), ...checklistRows(playbook.checklist?.events ?? [], lang)].sort((a, b) => a.at - b.at) : []),
+    [incident, volume, lang, playbook.checklist],
+  );
   const exportCsv = () => {
     if (!incident) return;
     const csv = timelineCsv(rows, formatDateTime);
@@ -227,6 +234,16 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
           )}
         </section>
       </div>
+
+      <ChecklistPanel
+        incidentId={incident.id}
+        checklist={playbook.checklist}
+        error={playbook.error}
+        now={now}
+        canAct={isResponder}
+        active={incident.status !== 'closed'}
+        onChanged={playbook.setChecklist}
+      />
 
       <section className="ws-card" aria-label={t('时间线', 'Timeline')}>
         <h2>{t('时间线', 'Timeline')}</h2>

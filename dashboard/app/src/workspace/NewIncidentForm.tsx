@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, type IncidentInput, type IncidentSeverity, type Unit } from '@fenghuo/shared/workflow';
+import { INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, INCIDENT_TYPE_LABELS, INCIDENT_TYPES, type IncidentInput, type IncidentSeverity, type IncidentType, type Unit } from '@fenghuo/shared/workflow';
+import { INCIDENT_TYPE_LABELS_EN } from '../playbooks/labels';
 import { useI18n } from '../i18n';
 import { SEVERITY_LABELS_EN } from './timeline';
 
@@ -22,6 +23,8 @@ export function NewIncidentForm({ units, defaultUnitId, onSubmit }: NewIncidentF
   const { t, lang } = useI18n();
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<IncidentSeverity>('general');
+  // The type picks the incident's playbook (应急预案); none chosen reads as 其他.
+  const [type, setType] = useState<IncidentType | ''>('');
   const [unitId, setUnitId] = useState(defaultUnitId ?? units[0]?.id ?? '');
   const [unitRole, setUnitRole] = useState<'territorial' | 'competent'>('territorial');
   const [place, setPlace] = useState('');
@@ -46,7 +49,7 @@ export function NewIncidentForm({ units, defaultUnitId, onSubmit }: NewIncidentF
     if (Object.keys(e).length) return;
     setBusy(true);
     try {
-      await onSubmit({ title: title.trim(), severity, unit_id: unitId, unit_role: unitRole, ...(place.trim() ? { place: place.trim() } : {}), ...(facts.trim() ? { facts: facts.trim() } : {}) });
+      await onSubmit({ title: title.trim(), severity, ...(type ? { type } : {}), unit_id: unitId, unit_role: unitRole, ...(place.trim() ? { place: place.trim() } : {}), ...(facts.trim() ? { facts: facts.trim() } : {}) });
       setTitle('');
       setPlace('');
       setFacts('');
@@ -78,6 +81,17 @@ export function NewIncidentForm({ units, defaultUnitId, onSubmit }: NewIncidentF
             {INCIDENT_SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {lang === 'zh' ? INCIDENT_SEVERITY_LABELS[s] : SEVERITY_LABELS_EN[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('类型', 'Type')}
+          <select value={type} onChange={(e) => setType(e.target.value as IncidentType | '')}>
+            <option value="">{t('未分类', 'Not classified')}</option>
+            {INCIDENT_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {lang === 'zh' ? INCIDENT_TYPE_LABELS[k] : INCIDENT_TYPE_LABELS_EN[k]}
               </option>
             ))}
           </select>
