@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Alert, EscalationSubject } from '@fenghuo/shared';
-import type { duty as dutyModule, Notifier, Workflow } from '@fenghuo/analytics';
+import { playbooks as playbookModule, type duty as dutyModule, type Notifier, type Workflow } from '@fenghuo/analytics';
 
 /** Every 15 s: a step is paged within 15 s of its minute. */
 export const ESCALATION_TICK_MS = 15_000;
@@ -33,9 +33,16 @@ export function alertSubject(alert: Alert, unitId: string): EscalationSubject {
   return { kind: 'alert', id: alert.id, unit_id: unitId, severity: alert.severity, title: alert.title, link: alert.event_id ? `/events/${encodeURIComponent(alert.event_id)}` : '/wall' };
 }
 
+/** An overdue step of an incident's playbook checklist, for the incident's unit. */
+export function playbookStepSubject(step: playbookModule.OverdueStep): EscalationSubject {
+  return { kind: step.kind, id: step.id, unit_id: step.unit_id, severity: step.severity, title: step.title, link: step.link, incident_id: step.incident_id };
+}
+
 /** A clock warning or breach as a subject of the incident's unit. */
 export async function clockSubject(alert: Alert, workflow: Workflow): Promise<EscalationSubject | undefined> {
   if (!alert.incident_id) return undefined;
+  // An overdue playbook step's notice: the workflow escalates it itself, as a playbook_step (playbookStepSubject).
+  if (alert.reasons[0]?.kind === playbookModule.PLAYBOOK_OVERDUE_REASON) return undefined;
   const incident = (await workflow.ctx.log.get<{ unit_id: string }>('incident', alert.incident_id))?.state;
   if (!incident) return undefined;
   return { kind: 'incident_clock', id: alert.id, unit_id: incident.unit_id, severity: alert.severity, title: alert.title, link: `/incidents/${encodeURIComponent(alert.incident_id)}`, incident_id: alert.incident_id };

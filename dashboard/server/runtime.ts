@@ -43,6 +43,7 @@ import {
   type DeliveryLog,
   type Notifier,
 } from '@fenghuo/analytics';
+import type { playbooks as playbookModule } from '@fenghuo/analytics';
 import { createAlertStreamHub } from './alert-stream';
 import { createLiveHub } from './live/live-hub';
 import { prepareWebApp } from './web/serve-app';
@@ -52,7 +53,7 @@ import { createBriefService, type BriefService } from './brief/brief-service';
 import { startBriefScheduler, type BriefScheduler } from './brief/brief-scheduler';
 import { createBriefRenderer } from './brief/pdf-renderer';
 import { startGovernanceReminders } from './governance-reminders';
-import { clockSubject, resolveDutyLinkSecret, startDutyEscalations, withEscalation } from './duty-escalations';
+import { clockSubject, playbookStepSubject, resolveDutyLinkSecret, startDutyEscalations, withEscalation } from './duty-escalations';
 
 export interface Roles {
   /** HTTP ingest: validates and publishes to mentions.raw. */
@@ -289,10 +290,12 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       await escalateClock?.(alert);
     };
     let escalateClock: ((alert: import('@fenghuo/shared').Alert) => Promise<void>) | undefined;
+    let escalatePlaybookStep: ((step: playbookModule.OverdueStep) => Promise<void>) | undefined;
     const workflow = createWorkflow(store, {
       timezone: config.timezone,
       sessionTtlMs: config.auth.sessionHours * 3_600_000,
       notify: notifyAlert,
+      escalatePlaybookStep: async (step) => escalatePlaybookStep?.(step),
     });
     // Cadence reminders go where clock notices go: the live stream and the channels.
     const governance = governanceModule.createGovernance({ workflow, store, notify: notifyAlert });
@@ -340,6 +343,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         try {
           const subject = await clockSubject(alert, workflow);
           if (subject) await duty.startEscalation(subject);
+        } catch (error) {
+          onDutyError(error);
+        }
+      };
+      // An overdue playbook step climbs the same chain, as its own kind of subject.
+      escalatePlaybookStep = async (step) => {
+        try {
+          await duty.startEscalation(playbookStepSubject(step));
         } catch (error) {
           onDutyError(error);
         }

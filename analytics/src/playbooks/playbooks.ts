@@ -57,6 +57,8 @@ export interface PlaybooksDeps {
 }
 
 const RUN = 'playbook_run';
+/** The reason kind on an overdue step's notice, so the duty wiring can tell it from a clock notice. */
+export const PLAYBOOK_OVERDUE_REASON = 'playbook_step_overdue';
 
 function overdueSeverity(item: ChecklistItem, incident: Incident): Severity {
   if (!item.required) return 'medium';
@@ -154,7 +156,7 @@ export function createPlaybooks(ctx: WorkflowContext, deps: PlaybooksDeps) {
       status: 'open',
       opened_at: t,
       updated_at: t,
-      reasons: [{ kind: 'playbook_step_overdue', detail: `${item.title}：应于 ${new Date(item.due_at!).toISOString()} 前完成`, series: `incident:${incident.id}`, observed: t, expected: item.due_at!, statistic: 'deadline', value: item.due_at! - t, threshold: 0, severity: overdueSeverity(item, incident), at: t }],
+      reasons: [{ kind: PLAYBOOK_OVERDUE_REASON, detail: `${item.title}：应于 ${new Date(item.due_at!).toISOString()} 前完成`, series: `incident:${incident.id}`, observed: t, expected: item.due_at!, statistic: 'deadline', value: item.due_at! - t, threshold: 0, severity: overdueSeverity(item, incident), at: t }],
       first_mentions: [],
       samples: [],
       rumor_score: 0,
