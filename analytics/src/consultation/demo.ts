@@ -47,7 +47,7 @@ const OPINIONS: { weight: number; texts: string[] }[] = [
   { weight: 3, texts: ['建议公开停车收费收入和去向，接受监督', '收费公示要到位，希望公布投诉电话'] },
   { weight: 1, texts: ['今天路过看到了', '转发了解一下'] },
 ];
-const PREFIXES = ['', '', '我觉得', '说实话，', '作为老城区居民，', '个人意见：', '看了征求意见稿，'];
+const PREFIXES = ['', '', '', '我觉得', '说实话，', '作为老城区居民，'];
 const SUFFIXES = ['', '。', '！', '，请认真考虑。', '，谢谢。'];
 const CAMPAIGN_TEXT = '坚决反对停车收费上涨，这是与民争利，请立即撤回征求意见稿！';
 const PLATFORMS = ['weibo', 'weibo', 'weibo', 'wechat', 'wechat', 'gov_board', 'douyin'] as const;
