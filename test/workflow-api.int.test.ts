@@ -123,14 +123,6 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/tokens': 'admin',
   'POST /api/v1/tokens': 'admin',
   'DELETE /api/v1/tokens/:id': 'admin',
-  'GET /api/v1/consultations': 'all',
-  'POST /api/v1/consultations': 'analyst responder',
-  'GET /api/v1/consultations/:id': 'all',
-  'PUT /api/v1/consultations/:id': 'analyst responder',
-  'GET /api/v1/consultations/:id/analysis': 'all',
-  'PUT /api/v1/consultations/:id/feedback': 'analyst responder',
-  'POST /api/v1/consultations/:id/publish-feedback': 'responder',
-  'GET /api/v1/consultations/:id/report.pdf': 'all',
   'GET /api/v1/duty/now': 'all',
   'GET /api/v1/duty/rosters': 'responder admin',
   'GET /api/v1/duty/rosters/:unit': 'responder admin',
@@ -144,6 +136,14 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/duty/escalations/:kind/:id/ack': 'analyst responder',
   'GET /api/v1/duty/ack/:token': 'public',
   'POST /api/v1/duty/ack/:token': 'public',
+  'GET /api/v1/consultations': 'all',
+  'POST /api/v1/consultations': 'analyst responder',
+  'GET /api/v1/consultations/:id': 'all',
+  'PUT /api/v1/consultations/:id': 'analyst responder',
+  'GET /api/v1/consultations/:id/analysis': 'all',
+  'PUT /api/v1/consultations/:id/feedback': 'analyst responder',
+  'POST /api/v1/consultations/:id/publish-feedback': 'responder',
+  'GET /api/v1/consultations/:id/report.pdf': 'all',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/audit/export': 'admin',
 };
@@ -199,7 +199,7 @@ describe('users, sessions and permissions over HTTP', () => {
       expect((await c.delete('/api/v1/session')).status).toBe(204);
       expect((await c.get('/api/v1/session')).status).toBe(401);
     }
-  });
+  }, 240_000);
 
   it('without a session every non-public route answers 401', async () => {
     for (const r of ROUTES) {
