@@ -12,7 +12,8 @@ import './mobile.css';
  */
 applyPageConfig();
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// MODE, not PROD: a build run under Vitest (NODE_ENV=test, the e2e setup) is still a production build with /m/sw.js.
+if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
   void navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch(() => {
     // No service worker (not a secure context, private mode): the view works, only not offline.
   });
