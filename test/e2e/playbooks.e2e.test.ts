@@ -32,6 +32,7 @@ describe('incident-room playbook checklist in Chromium', () => {
   let responder: ApiClient;
   let incidentId: string;
   let startAt: number;
+  let trickle: NodeJS.Timeout | undefined;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -40,7 +41,12 @@ describe('incident-room playbook checklist in Chromium', () => {
     responder = await createUser(url, admin, 'responder1', ['responder', 'analyst']);
     expect((await responder.post('/api/v1/rules', { kind: 'keyword', name: '停水监测', phrases: ['停水'], min_count: 3, window_minutes: 10, severity: 'high' })).status).toBe(201);
     expect((await postMentions(url, story())).status).toBe(202);
-    const alert = await waitFor(async () => ((await responder.get('/api/v1/alerts')).body.alerts as { id: string; title: string }[]).find((a) => /停水|自来水/.test(a.title)), 60_000, 500);
+    // Everyday chatter keeps event time moving, so the engine's windows close and the alert opens.
+    let k = 0;
+    trickle = setInterval(() => {
+      void postMentions(url, [{ id: `pb-bg-${k}`, platform: 'news', text: `本地新闻 ${k++}：今日多云`, time: new Date().toISOString(), author: { id: `pb-bg-a${k}` } }]);
+    }, 500);
+    const alert = await waitFor(async () => ((await responder.get('/api/v1/alerts')).body.alerts as { id: string; title: string }[])[0], 90_000, 500);
     // One click from the alert, as on the wall: 政务舆情, no type.
     const opened = await responder.post(`/api/v1/incidents/from-alert/${alert.id}`, {});
     expect(opened.status).toBe(201);
@@ -49,6 +55,7 @@ describe('incident-room playbook checklist in Chromium', () => {
   }, 300_000);
 
   afterAll(async () => {
+    if (trickle) clearInterval(trickle);
     await runtime?.stop();
     await browser?.close();
   });
