@@ -98,12 +98,12 @@ export function createApp(deps: AppDeps): Express {
     app.use('/api/v1', createGovernanceRoutes({ ...deps.governance, workflow: deps.workflow }));
     app.get('/governance/report.pdf', governancePdfRedirect);
   }
+  if (deps.duty && deps.workflow) app.use('/api/v1', createDutyRoutes(deps.duty));
   if (deps.consultations && deps.workflow) {
     app.use('/api/v1', createConsultationRoutes(deps.consultations));
     app.get('/consultations/:id/report.pdf', consultationPdfRedirect);
   }
   if (deps.workflow) app.use('/api/v1', createPlaybookRoutes(deps.workflow));
-  if (deps.duty && deps.workflow) app.use('/api/v1', createDutyRoutes(deps.duty));
   if (deps.workflow) app.use('/api/v1', createWorkflowRoutes(deps.workflow, deps.workflowOptions));
   if (deps.analytics) app.use('/api/v1', createAnalyticsRoutes(deps.analytics));
   if (deps.brief && deps.workflow) app.use('/api/v1', createBriefRoutes(deps.brief, deps.workflow));

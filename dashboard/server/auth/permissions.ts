@@ -137,16 +137,6 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/accounts/import', access: ADMINS, tag: 'admin', summary: 'Import official accounts from CSV (all rows or none; errors per line)', body: true },
   { method: 'POST', path: '/api/v1/accounts/snapshots', access: 'ingest', tag: 'ingest', summary: 'Submit audience snapshots of official accounts (followers, engagement) with a bearer ingest token; bad rows are stored with the reason', body: true },
 
-  // public consultations (决策前征求意见): everyone in the unit reads them; analysts and responders set them up and fill the feedback; responders publish it through 先审后发
-  { method: 'GET', path: '/api/v1/consultations', access: ALL, tag: 'consultations', summary: 'Public consultations on draft policies of one’s units (title, status, period, channels)' },
-  { method: 'POST', path: '/api/v1/consultations', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'New consultation: the draft policy (title, summary, sections), channels, period, collecting post ids and keyword rules', body: true },
-  { method: 'GET', path: '/api/v1/consultations/:id', access: ALL, tag: 'consultations', summary: 'One consultation with its version and feedback table' },
-  { method: 'PUT', path: '/api/v1/consultations/:id', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'Change a consultation (expected_version, consultation)', body: true },
-  { method: 'GET', path: '/api/v1/consultations/:id/analysis', access: ALL, tag: 'consultations', summary: 'Analysis of the linked comments: volume and participation, themes with representative comments, stance shares (campaigns and repeats once), per-section counts, coordinated campaigns, notable suggestions, the feedback table' },
-  { method: 'PUT', path: '/api/v1/consultations/:id/feedback', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'Save the feedback table: per theme adopted / partly / not adopted with reasons (expected_version, rows)', body: true },
-  { method: 'POST', path: '/api/v1/consultations/:id/publish-feedback', access: RESPONDERS, tag: 'consultations', summary: 'Write the feedback statement as a draft and submit it to the 先审后发 review (expected_version)', body: true },
-  { method: 'GET', path: '/api/v1/consultations/:id/report.pdf', access: ALL, tag: 'consultations', summary: 'The consultation report page as an A4 PDF (headless Chromium; 503 when none is installed)', produces: 'application/pdf' },
-
   // duty rosters and escalation (值班值守): rosters carry phones and robot webhooks, so responders and admins read them and admins edit them
   { method: 'GET', path: '/api/v1/duty/now', access: ALL, tag: 'duty', summary: 'Who is on duty now in each of one’s units (shift, duty officer, backup, leader; names and channel kinds only)' },
   { method: 'GET', path: '/api/v1/duty/rosters', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'Duty rosters of one’s units (robot secrets never sent back)' },
@@ -162,6 +152,16 @@ export const ROUTES: readonly RouteSpec[] = [
   // The signed link in a page is the credential; GET only shows a confirm button, so link previews acknowledge nothing.
   { method: 'GET', path: '/api/v1/duty/ack/:token', access: 'public', tag: 'duty', summary: 'The acknowledgement page of a signed duty link (a confirm button; expired or used links say so)', produces: 'text/html' },
   { method: 'POST', path: '/api/v1/duty/ack/:token', access: 'public', tag: 'duty', summary: 'Acknowledge through a signed duty link, once', produces: 'text/html' },
+
+  // public consultations (决策前征求意见): everyone in the unit reads them; analysts and responders set them up and fill the feedback; responders publish it through 先审后发
+  { method: 'GET', path: '/api/v1/consultations', access: ALL, tag: 'consultations', summary: 'Public consultations on draft policies of one’s units (title, status, period, channels)' },
+  { method: 'POST', path: '/api/v1/consultations', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'New consultation: the draft policy (title, summary, sections), channels, period, collecting post ids and keyword rules', body: true },
+  { method: 'GET', path: '/api/v1/consultations/:id', access: ALL, tag: 'consultations', summary: 'One consultation with its version and feedback table' },
+  { method: 'PUT', path: '/api/v1/consultations/:id', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'Change a consultation (expected_version, consultation)', body: true },
+  { method: 'GET', path: '/api/v1/consultations/:id/analysis', access: ALL, tag: 'consultations', summary: 'Analysis of the linked comments: volume and participation, themes with representative comments, stance shares (campaigns and repeats once), per-section counts, coordinated campaigns, notable suggestions, the feedback table' },
+  { method: 'PUT', path: '/api/v1/consultations/:id/feedback', access: CONSULTATION_EDITORS, tag: 'consultations', summary: 'Save the feedback table: per theme adopted / partly / not adopted with reasons (expected_version, rows)', body: true },
+  { method: 'POST', path: '/api/v1/consultations/:id/publish-feedback', access: RESPONDERS, tag: 'consultations', summary: 'Write the feedback statement as a draft and submit it to the 先审后发 review (expected_version)', body: true },
+  { method: 'GET', path: '/api/v1/consultations/:id/report.pdf', access: ALL, tag: 'consultations', summary: 'The consultation report page as an A4 PDF (headless Chromium; 503 when none is installed)', produces: 'application/pdf' },
 
   // administration
   { method: 'GET', path: '/api/v1/units', access: ALL, tag: 'admin', summary: 'Units and their hierarchy' },
