@@ -129,7 +129,13 @@ export default function PlaybooksPage() {
             </table>
             {isAdmin && (
               <details className="playbook-editor" open={text !== undefined}>
-                <summary onClick={() => setText((cur) => cur ?? JSON.stringify(selected.playbook, null, 2))}>{t('编辑 JSON', 'Edit as JSON')}</summary>
+                <summary
+                  onClick={(e) => {
+                    // The state alone opens and closes it: the native toggle after a re-render would close what the state just opened.
+                    e.preventDefault();
+                    setText((cur) => (cur === undefined ? JSON.stringify(selected.playbook, null, 2) : undefined));
+                  }}
+                >{t('编辑 JSON', 'Edit as JSON')}</summary>
                 <textarea className="playbook-json" aria-label={t('预案 JSON', 'Playbook JSON')} spellCheck={false} value={text ?? JSON.stringify(selected.playbook, null, 2)} onChange={(e) => setText(e.target.value)} />
                 {shown.length > 0 && (
                   <ul className="playbook-issues" role="alert" data-testid="playbook-issues">
