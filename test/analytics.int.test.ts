@@ -228,6 +228,11 @@ describe('analytics on the demo recording', () => {
     expect((await responder.post(`/api/v1/incidents/from-alert/${alert.id}`, {})).body).toMatchObject({ id: inc.id, existing: true });
     const later = (await responder.get(`/api/v1/incidents/${inc.id}`)).body;
     expect(later.clock.deadlines[0].remaining_ms).toBeLessThanOrEqual(inc.clock.deadlines[0].remaining_ms);
+    // Its playbook came with it (应急预案): authoritative information within 5 h, a press conference within 24 h.
+    const checklist = (await responder.get(`/api/v1/incidents/${inc.id}/checklist`)).body as { playbook_id: string; items: { key: string; due_at?: number }[] };
+    expect(checklist.playbook_id).toBe('generic');
+    expect(checklist.items.find((i) => i.key === 'release')?.due_at).toBe(inc.clock.start_at + 5 * 3_600_000);
+    expect(checklist.items.find((i) => i.key === 'press_conference')?.due_at).toBe(inc.clock.start_at + 24 * 3_600_000);
 
     const suggestions = (await responder.get(`/api/v1/incidents/${inc.id}/suggestions`)).body;
     expect(suggestions).toMatchObject({ kb: expect.any(Array), qa: expect.any(Array) });

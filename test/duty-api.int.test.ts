@@ -218,6 +218,11 @@ describe('duty rosters and escalation', () => {
     expect(r.body).toMatchObject({ status: 'acknowledged', acknowledged: { via: 'app' } });
     const audit = (await admin.get('/api/v1/audit?object_type=incident&object_id=i1')).body.entries as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.paged', 'escalation.acknowledged']));
+    // …and on the incident's timeline.
+    const chains = (await responder.get('/api/v1/incidents/i1/escalations')).body.escalations as { subject: { id: string }; log: { action: string; via?: string }[] }[];
+    expect(chains.map((c) => c.subject.id)).toEqual(['clock-notice-1']);
+    expect(chains[0]!.log.map((l) => l.action)).toEqual(expect.arrayContaining(['started', 'paged', 'acknowledged']));
+    expect(chains[0]!.log.find((l) => l.action === 'acknowledged')?.via).toBe('app');
     clock += 60 * MIN;
     await runtime.duty.tick();
     expect(pages).toHaveLength(4);

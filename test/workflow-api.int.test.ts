@@ -123,6 +123,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/tokens': 'admin',
   'POST /api/v1/tokens': 'admin',
   'DELETE /api/v1/tokens/:id': 'admin',
+  'GET /api/v1/incidents/:id/escalations': 'all',
   'GET /api/v1/duty/now': 'all',
   'GET /api/v1/duty/rosters': 'responder admin',
   'GET /api/v1/duty/rosters/:unit': 'responder admin',

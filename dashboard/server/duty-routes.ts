@@ -132,6 +132,11 @@ export function createDutyRoutes(deps: DutyRoutesDeps): Router {
     res.json(report);
   }));
   const subjectRef = (params: Record<string, unknown>) => parse(z.object({ kind: z.enum(ESCALATION_SUBJECT_KINDS), id: z.string().min(1).max(200) }), params);
+  router.get('/incidents/:id/escalations', route(async (req, res) => {
+    const actor = actorOf(res);
+    const escalations = await duty.incidentEscalations(String(req.params.id));
+    res.json({ escalations: escalations.filter((e) => seesUnit(actor, e.subject.unit_id)) });
+  }));
   router.get('/duty/escalations/:kind/:id', route(async (req, res) => {
     const e = await duty.getEscalation(subjectRef(req.params));
     if (!e || !seesUnit(actorOf(res), e.subject.unit_id)) throw new NotFoundError('no escalation for this subject');

@@ -47,7 +47,7 @@ describe('incident-room playbook checklist in Chromium', () => {
       void postMentions(url, [{ id: `pb-bg-${k}`, platform: 'news', text: `本地新闻 ${k++}：今日多云`, time: new Date().toISOString(), author: { id: `pb-bg-a${k}` } }]);
     }, 500);
     // Opened directly, first heard an hour ago (opening from an alert goes through the same
-    // incident service and playbook hook: test/playbooks-api.int.test.ts, test/analytics.int.test.ts).
+    // incident service and playbook hook: test/analytics.int.test.ts opens one from a demo alert and checks its 5 h / 24 h steps).
     const opened = await responder.post('/api/v1/incidents', { title: '网传江城自来水厂被污染', severity: 'public_opinion', unit_id: responder.user.unit_id, first_mention_at: Date.now() - H });
     expect(opened.status).toBe(201);
     incidentId = opened.body.id;

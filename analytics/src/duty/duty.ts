@@ -246,6 +246,14 @@ export function createDuty(options: DutyOptions) {
       const e = await ctx.log.get<Escalation>(ESCALATION, escalationId(ref));
       return e ? { ...e.state, version: e.seq } : undefined;
     },
+    /** The chains of an incident's clock notices and playbook steps, oldest first: its timeline shows their steps. */
+    async incidentEscalations(incidentId: string): Promise<Escalation[]> {
+      const all = await ctx.log.list<Escalation>(ESCALATION);
+      return all
+        .filter((e) => e.state.subject.incident_id === incidentId)
+        .map((e) => ({ ...e.state, version: e.seq }))
+        .sort((a, b) => a.started_at - b.started_at || (a.id < b.id ? -1 : 1));
+    },
     /**
      * One pass of the job: alerts acknowledged or resolved in the app end
      * their chains; every other active chain takes the steps now due.

@@ -138,6 +138,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/v1/accounts/snapshots', access: 'ingest', tag: 'ingest', summary: 'Submit audience snapshots of official accounts (followers, engagement) with a bearer ingest token; bad rows are stored with the reason', body: true },
 
   // duty rosters and escalation (值班值守): rosters carry phones and robot webhooks, so responders and admins read them and admins edit them
+  { method: 'GET', path: '/api/v1/incidents/:id/escalations', access: ALL, tag: 'duty', summary: 'The escalation chains of an incident’s clock notices and overdue playbook steps, with every step (paged, escalated, acknowledged), for its timeline' },
   { method: 'GET', path: '/api/v1/duty/now', access: ALL, tag: 'duty', summary: 'Who is on duty now in each of one’s units (shift, duty officer, backup, leader; names and channel kinds only)' },
   { method: 'GET', path: '/api/v1/duty/rosters', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'Duty rosters of one’s units (robot secrets never sent back)' },
   { method: 'GET', path: '/api/v1/duty/rosters/:unit', access: [...RESPONDERS, ...ADMINS], tag: 'duty', summary: 'One unit’s duty roster: people and their channels, leader, shift times, shifts' },

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SHIFT_TIMES, rosterInputSchema, type DutyNow, type Roster } from '@fenghuo/shared/duty';
+import { DEFAULT_SHIFT_TIMES, rosterInputSchema, type DutyNow, type Escalation, type Roster } from '@fenghuo/shared/duty';
 import { I18nProvider, type Lang } from '../i18n';
 import { DutyNowPanel, dutyRows } from './DutyNowPanel';
+import { escalationRows } from './escalation-rows';
 import { fromRows, toRows } from './RosterPage';
 
 afterEach(cleanup);
@@ -73,5 +74,28 @@ describe('the roster form', () => {
     expect(back.people[0]!.channel).toEqual({ kind: 'webhook' });
     expect(back.shifts[0]).toEqual({ date: '2026-11-26', kind: 'night', on_duty: 'zhang' });
     expect(rosterInputSchema.safeParse(back).success).toBe(false);
+  });
+});
+
+describe('escalation steps on the incident timeline', () => {
+  const chain = {
+    id: 'incident_clock:n1',
+    subject: { kind: 'incident_clock', id: 'n1', unit_id: 'u1', severity: 'critical', title: '首次发布时限预警', link: '/incidents/i1', incident_id: 'i1' },
+    log: [
+      { at: at, action: 'started' },
+      { at: at + 1, action: 'paged', step: 0, role: 'on_duty', person: '张伟', channel: 'dingtalk' },
+      { at: at + 600_000, action: 'paged', step: 1, role: 'backup', person: '李娜', channel: 'email' },
+      { at: at + 700_000, action: 'acknowledged', step: 1, by: '李娜', via: 'link' },
+    ],
+  } as unknown as Escalation;
+
+  it.each<[Lang, string[]]>([
+    ['zh', ['升级链启动 首次发布时限预警', '已通知 首次发布时限预警 | 值班员 | 张伟 | 钉钉', '已通知 首次发布时限预警 | 备班 | 李娜 | 邮件', '已确认（停止升级） 首次发布时限预警 | 李娜（确认链接）']],
+    ['en', ['Escalation started 首次发布时限预警', 'Paged 首次发布时限预警 | duty officer | 张伟 | DingTalk', 'Paged 首次发布时限预警 | backup | 李娜 | email', 'Acknowledged (chain stopped) 首次发布时限预警 | 李娜 (via the link)']],
+  ])('every step is a row, in %s', (lang, expected) => {
+    const rows = escalationRows([chain], lang);
+    expect(rows.map((r) => `${r.label} ${r.detail}`)).toEqual(expected);
+    expect(rows.map((r) => r.kind)).toEqual(['escalation:started', 'escalation:paged', 'escalation:paged', 'escalation:acknowledged']);
+    expect(rows.map((r) => r.at)).toEqual([at, at + 1, at + 600_000, at + 700_000]);
   });
 });

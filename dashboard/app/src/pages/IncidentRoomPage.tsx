@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EventDetail } from '@fenghuo/shared/analytics';
 import type { WallSnapshot } from '@fenghuo/shared/api';
+import type { Escalation } from '@fenghuo/shared/duty';
 import { INCIDENT_SEVERITY_LABELS, type ActionInput, type Incident } from '@fenghuo/shared/workflow';
 import { api, ApiError, qs } from '../api';
 import { CountdownRing } from '../charts/CountdownRing/CountdownRing';
@@ -11,6 +12,7 @@ import { useLive } from '../live/useLive';
 import { useI18n } from '../i18n';
 import { ChecklistPanel } from '../playbooks/ChecklistPanel';
 import { checklistRows } from '../playbooks/checklist-rows';
+import { escalationRows } from '../duty/escalation-rows';
 import { useChecklist } from '../playbooks/useChecklist';
 import { Link } from '../router';
 import { useCan } from '../session';
@@ -103,14 +105,32 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
     };
   }, [eventKey]);
 
+  // The escalation chains of its clock notices and overdue steps: every page and acknowledgement on the timeline.
+  const [escalations, setEscalations] = useState<Escalation[]>([]);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    const load = () =>
+      api
+        .get<{ escalations: Escalation[] }>(`/api/v1/incidents/${encodeURIComponent(id)}/escalations`)
+        .then((r) => live && setEscalations(r.escalations))
+        .catch(() => undefined);
+    void load();
+    const timer = setInterval(() => void load(), 30_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [id]);
+
   const volume = useMemo<VolumePoint[]>(() => linkedVolume(events), [events]);
   const markers = useMemo(() => (incident ? incidentMarkers(incident, lang) : []), [incident, lang]);
   const deadlines = incident?.clock?.deadlines ?? [];
   const unitName = units.find((u) => u.id === incident?.unit_id)?.name ?? incident?.unit_id;
 
   const rows = useMemo(
-    () => (incident ? [...timelineRows(incident, volume, lang), ...checklistRows(playbook.checklist?.events ?? [], lang)].sort((a, b) => a.at - b.at) : []),
-    [incident, volume, lang, playbook.checklist],
+    () => (incident ? [...timelineRows(incident, volume, lang), ...checklistRows(playbook.checklist?.events ?? [], lang), ...escalationRows(escalations, lang)].sort((a, b) => a.at - b.at) : []),
+    [incident, volume, lang, playbook.checklist, escalations],
   );
   const exportCsv = () => {
     if (!incident) return;
