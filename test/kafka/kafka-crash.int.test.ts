@@ -85,5 +85,6 @@ describe('an ingest worker killed mid-batch', () => {
     const [row] = await store.query<{ n: string; u: string }>('SELECT count() AS n, uniqExact(platform, id) AS u FROM mentions');
     await store.close();
     expect(row).toEqual({ n: String(N), u: String(N) });
-  });
+    // Its own waits allow 2 + 3 minutes; the 60 s default cut it short on two busy cores.
+  }, 360_000);
 });
