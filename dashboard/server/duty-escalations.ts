@@ -50,37 +50,57 @@ export async function clockSubject(alert: Alert, workflow: Workflow): Promise<Es
 
 /** The alert notifier that also starts the duty chain when an alert opens (a burst pages the duty officer). */
 export function withEscalation(notifier: Notifier, duty: dutyModule.Duty, onError: (error: unknown) => void): Notifier {
+  // Pages in flight: draining or closing waits for them, so the store is not closed under a running chain.
+  const pending = new Set<Promise<void>>();
+  const settle = async () => {
+    while (pending.size) await Promise.all([...pending]);
+  };
   return {
     async notify(change) {
       await notifier.notify(change);
       if (change.action !== 'opened' || change.message) return;
       // Not awaited: paging reads the rosters and writes the chain, and the engine's loop must not wait for that.
       const alert = change.alert;
-      void (async () => {
+      const paging = (async () => {
         const unit = await duty.alertUnit();
         if (unit) await duty.startEscalation(alertSubject(alert, unit));
-      })().catch(onError);
+      })()
+        .catch(onError)
+        .finally(() => pending.delete(paging));
+      pending.add(paging);
     },
-    drain: () => notifier.drain(),
-    close: () => notifier.close(),
+    drain: async () => {
+      await settle();
+      await notifier.drain();
+    },
+    close: async () => {
+      await settle();
+      await notifier.close();
+    },
   };
 }
 
 /** Ticks the chains periodically in the analytics process (one per deployment; optimistic concurrency keeps a second from paging twice). */
-export function startDutyEscalations(duty: dutyModule.Duty, onError: (error: unknown) => void, intervalMs = ESCALATION_TICK_MS): { stop(): void; tick(): Promise<void> } {
-  let running = false;
+export function startDutyEscalations(duty: dutyModule.Duty, onError: (error: unknown) => void, intervalMs = ESCALATION_TICK_MS): { stop(): Promise<void>; tick(): Promise<void> } {
+  let running: Promise<void> | undefined;
   const tick = async () => {
     if (running) return;
-    running = true;
-    try {
-      await duty.tick();
-    } catch (error) {
-      onError(error);
-    } finally {
-      running = false;
-    }
+    running = duty
+      .tick()
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+      });
+    await running;
   };
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer), tick };
+  // A tick in flight finishes before the store it writes to is closed.
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+    tick,
+  };
 }
