@@ -53,7 +53,9 @@ describe('roles in separate processes', () => {
     await waitUntil(async () => (await stats(api)).mentions > 600, 60_000, 'requests and demo mentions stored');
     const [fromApi, fromWorker] = await Promise.all([stats(api), stats(worker)]);
     expect(Math.abs(fromApi.mentions - fromWorker.mentions)).toBeLessThan(200);
-    const metrics = await (await fetch(`${worker}/metrics`)).text();
+    // The seeded demo data (consultation comments, accounts) can pass 600 before the first stream mention is stored.
+    let metrics = '';
+    await waitUntil(async () => /fenghuo_ingest_stored_total\{source="demo"\} [1-9]/.test((metrics = await (await fetch(`${worker}/metrics`)).text())), 60_000, 'demo stream mentions stored');
     expect(metrics).toMatch(/fenghuo_ingest_consumer_lag\{topic="mentions.raw",partition="1"\}/);
     expect(metrics).toMatch(/fenghuo_ingest_stored_total\{source="demo"\} [1-9]/);
   });
