@@ -7,6 +7,8 @@ export interface IngestRejection {
   index: number;
   id?: string;
   error: string;
+  /** Where the record is kept (rejected_mentions.reject_id): the same bad record sent again is kept once, under this id. */
+  reject_id: string;
 }
 
 export interface IngestResponse {

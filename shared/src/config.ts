@@ -51,6 +51,7 @@ const envSchema = z.object({
   FENGHUO_TRUST_PROXY: z.string().default('false'),
   FENGHUO_SESSION_HOURS: int(12, 1),
   FENGHUO_MAX_BODY_BYTES: int(10 * 1024 * 1024, 1024),
+  FENGHUO_MAX_BODY_RECORDS: int(100_000, 1),
   FENGHUO_BATCH_MAX_ROWS: int(10_000, 1),
   FENGHUO_BATCH_MAX_WAIT_MS: int(100, 0),
   FENGHUO_QUEUE_MAX_RECORDS: int(200_000, 1),
@@ -116,6 +117,8 @@ export interface StorageConfig {
 export interface IngestConfig {
   token?: string;
   maxBodyBytes: number;
+  /** Records one ingest request may carry (a body of a million tiny lines is refused, not parsed into a million objects). */
+  maxBodyRecords: number;
   batchMaxRows: number;
   batchMaxWaitMs: number;
   queueMaxRecords: number;
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   if (e.CLICKHOUSE_URL) storage.url = e.CLICKHOUSE_URL;
   const ingest: IngestConfig = {
     maxBodyBytes: e.FENGHUO_MAX_BODY_BYTES,
+    maxBodyRecords: e.FENGHUO_MAX_BODY_RECORDS,
     batchMaxRows: e.FENGHUO_BATCH_MAX_ROWS,
     batchMaxWaitMs: e.FENGHUO_BATCH_MAX_WAIT_MS,
     queueMaxRecords: e.FENGHUO_QUEUE_MAX_RECORDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsv, parseCsv, type CsvParseResult } from './csv';
+import { formatCsv, parseCsv, spreadsheetSafe, type CsvParseResult } from './csv';
 
 describe('parseCsv', () => {
   it.each<[string, string, CsvParseResult]>([
@@ -49,5 +49,31 @@ describe('formatCsv', () => {
 
   it.each([{ bom: true }, { bom: false, eol: '\n' as const }])('round-trips through parseCsv (%o)', (opts) => {
     expect(parseCsv(formatCsv(rows, opts)).rows.map((r) => r.cells)).toEqual(rows);
+  });
+});
+
+describe('formulas (CSV injection)', () => {
+  it.each([
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ['+1+cmd|calc', "'+1+cmd|calc"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['-3', '-3'],
+    ['+8613800000000', '+8613800000000'],
+    ['-1.5', '-1.5'],
+    ['正常的文本 =1', '正常的文本 =1'],
+    ["'=already", "'=already"],
+  ])('%j is written as %j', (value, safe) => {
+    expect(spreadsheetSafe(value)).toBe(safe);
+  });
+
+  it('every cell formatCsv writes is safe, and parseCsv reads the value back without the apostrophe', () => {
+    const rows = [['text', 'n'], ["=cmd|' /C calc'!A0", '-3'], ['@x', '\t=1'], ['+86 138', 'ok']];
+    const csv = formatCsv(rows);
+    for (const line of csv.split('\r\n').filter(Boolean)) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]|^-\D/);
+    expect(parseCsv(csv).rows.map((r) => r.cells)).toEqual(rows);
+    expect(formatCsv(rows, { formulaSafe: false })).toContain("\r\n=cmd|' /C calc'!A0,");
   });
 });

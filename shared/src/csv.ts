@@ -96,7 +96,7 @@ export function parseCsv(text: string): CsvParseResult {
         while (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') i++;
         field = src.slice(start, i);
       }
-      cells.push(field);
+      cells.push(unguardFormula(field));
       if (i >= n) break;
       if (src[i] === ',') {
         i++;
@@ -120,11 +120,30 @@ export function parseCsv(text: string): CsvParseResult {
   return { rows, errors };
 }
 
+/**
+ * A cell that starts with = + - @ (or a tab or carriage return before one)
+ * is run as a formula by Excel, WPS and LibreOffice: `=cmd|' /C calc'!A0`
+ * in a mention's text would start a program on the analyst's machine. Such
+ * cells get a leading apostrophe, which spreadsheets read as "this is text"
+ * and do not show. Plain numbers (-3, +8613800000000) are left alone: they
+ * are data, not formulas.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
+/** Reading back: the apostrophe spreadsheetSafe added (and Excel hides) is not part of the value. */
+export function unguardFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 export interface CsvWriteOptions {
   /** Start with a UTF-8 BOM: without it Excel reads UTF-8 as the local code page and Chinese turns to mojibake. */
   bom?: boolean;
   /** RFC 4180 and Excel use CRLF; the default. */
   eol?: '\r\n' | '\n';
+  /** Cells are made spreadsheetSafe unless this is false (a CSV not meant for spreadsheets). */
+  formulaSafe?: boolean;
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
@@ -138,6 +157,7 @@ export function csvField(value: string): string {
 export function formatCsv(rows: readonly (readonly string[])[], opts: CsvWriteOptions = {}): string {
   const eol = opts.eol ?? '\r\n';
   let out = opts.bom ? BOM : '';
-  for (const row of rows) out += row.map(csvField).join(',') + eol;
+  const cell = opts.formulaSafe === false ? csvField : (v: string) => csvField(spreadsheetSafe(v));
+  for (const row of rows) out += row.map(cell).join(',') + eol;
   return out;
 }

@@ -201,6 +201,8 @@ export interface EscalationLogEntry {
   channel?: DutyChannelKind;
   /** Who acknowledged, and through what. */
   by?: string;
+  /** The acknowledging user's id, when a signed-in user did it (the audit entry's actor). */
+  by_id?: string;
   via?: 'link' | 'app' | 'api';
   detail?: string;
 }

@@ -100,6 +100,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A time for an error message: ISO when a Date can hold it (±8.64e15 ms), else the number (toISOString throws on 1e20). */
+function timeText(ms: number): string {
+  return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms since 1970`;
+}
+
 function truncate(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
@@ -258,10 +263,10 @@ export function validateWithSchema(input: unknown, now: () => number): Validatio
     const v = parsed.data;
     if (v.time < EARLIEST_TIME_MS) {
       const hint = v.time > 0 && v.time < 1e11 ? ' (it looks like epoch seconds; send milliseconds)' : '';
-      return { ok: false, code: 'time_out_of_range', error: `time: ${new Date(v.time).toISOString()} is before 2000-01-01${hint}` };
+      return { ok: false, code: 'time_out_of_range', error: `time: ${timeText(v.time)} is before 2000-01-01${hint}` };
     }
     if (v.time > now() + MAX_FUTURE_MS) {
-      return { ok: false, code: 'time_out_of_range', error: `time: ${new Date(v.time).toISOString()} is more than 1 day in the future` };
+      return { ok: false, code: 'time_out_of_range', error: `time: ${timeText(v.time)} is more than 1 day in the future` };
     }
     const mention: Mention = { id: v.id, platform: v.platform, kind: v.kind, text: v.text, time: v.time };
     if (v.title) mention.title = v.title;
@@ -271,7 +276,17 @@ export function validateWithSchema(input: unknown, now: () => number): Validatio
     if (v.root_id) mention.root_id = v.root_id;
     if (v.metrics) mention.metrics = stripUndefined(v.metrics);
     if (v.region) mention.region = v.region;
-    if (v.raw !== undefined && v.raw !== null) mention.raw = typeof v.raw === 'string' ? v.raw : JSON.stringify(v.raw);
+    if (v.raw !== undefined && v.raw !== null) {
+      if (typeof v.raw === 'string') mention.raw = v.raw;
+      else {
+        // JSON.parse reads nesting JSON.stringify cannot write back (it recurses): a reject, not a crash.
+        try {
+          mention.raw = JSON.stringify(v.raw);
+        } catch (error) {
+          return { ok: false, code: 'invalid_raw', error: `raw: cannot be kept as JSON: ${(error as Error).message}` };
+        }
+      }
+    }
     return { ok: true, mention };
 }
 

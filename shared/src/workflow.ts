@@ -204,10 +204,23 @@ export interface Incident {
   clock?: { start_at: number; start_basis: string; deadlines: DeadlineView[]; next?: { key: string; label: string; due_at: number }; next_update_due_at?: number };
 }
 
+/** A link people click: http(s) only (a `javascript:` or `data:` URL would run in the dashboard's origin). */
+const webLink = z
+  .string()
+  .max(2000)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');
+
 export const actionInputSchema = z.object({
   kind: z.enum(ACTION_KINDS),
   at: z.number().int().nonnegative(),
-  link: z.string().url().max(2000).optional(),
+  link: webLink.optional(),
   note: z.string().max(2000).optional(),
 });
 export type ActionInput = z.input<typeof actionInputSchema>;
@@ -291,7 +304,7 @@ export const publishInputSchema = z.object({
   expected_version: z.number().int().nonnegative(),
   where: z.string().trim().min(1).max(200),
   at: z.number().int().nonnegative().optional(),
-  link: z.string().url().max(2000).optional(),
+  link: webLink.optional(),
   action: z.enum(ACTION_KINDS).optional(),
 });
 

@@ -83,10 +83,17 @@ describe('in-process bus', () => {
     sub.pause();
     const first = bus.publish('t', [rec(0), rec(1), rec(2), rec(3)]);
     await expect(bus.publish('t', [rec(4), rec(5)])).rejects.toMatchObject({ name: 'BackpressureError', retryAfterSeconds: 2 });
+    // The same answer asked beforehand, so an entry point can refuse before doing any work;
+    // once refused, even what would fit is refused until the queue has drained to half its bound.
+    expect(bus.refusal?.('t', 2)).toMatchObject({ name: 'BackpressureError', retryAfterSeconds: 2 });
+    expect(bus.refusal?.('t', 1)).toMatchObject({ name: 'BackpressureError' });
+    expect(bus.refusal?.('t', 0)).toMatchObject({ name: 'BackpressureError' });
+    await expect(bus.publish('t', [rec(4)])).rejects.toMatchObject({ name: 'BackpressureError' });
     expect(await sub.lag()).toEqual([{ topic: 't', partition: 0, lag: 4 }]);
     sub.resume();
     await first;
     expect(await sub.lag()).toEqual([{ topic: 't', partition: 0, lag: 0 }]);
+    expect(bus.refusal?.('t', 9)).toBeUndefined();
     await expect(bus.publish('t', [rec(4), rec(5)])).resolves.toBeUndefined();
     // One request larger than the whole bound still passes through an empty queue.
     await expect(bus.publish('t', Array.from({ length: 9 }, (_, i) => rec(i)))).resolves.toBeUndefined();

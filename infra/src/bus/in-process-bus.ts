@@ -41,6 +41,8 @@ interface Topic {
   groups: Map<string, Group>;
   waiters: Waiter[];
   wake: Set<() => void>;
+  /** Set when a publish was refused; cleared once the queue has drained to half its bound. */
+  draining?: boolean;
 }
 
 /**
@@ -231,8 +233,33 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
     }
   }
 
+  /**
+   * Over the bound: refused, and every publish after it until the queue has
+   * drained to half the bound. Without that low-water mark an overloaded queue
+   * hovers at the bound and clients retrying each second keep getting a few
+   * records in and most refused, and the refused requests' bodies (read and
+   * parsed before the refusal) starve the writer of the main thread. A
+   * request larger than the whole bound still goes through an empty queue.
+   */
+  const refusal = (t: Topic, records: number): BackpressureError | undefined => {
+    const queued = endOffset(t) - minCommitted(t);
+    if (t.draining && queued > options.maxQueuedRecords / 2) {
+      return new BackpressureError(`ingest queue is full (${queued} records waiting to be stored, taking more below ${Math.floor(options.maxQueuedRecords / 2)}); retry shortly`, retryAfter);
+    }
+    t.draining = false;
+    if (queued > 0 && queued + records > options.maxQueuedRecords) {
+      t.draining = true;
+      return new BackpressureError(`ingest queue is full (${queued} records waiting to be stored); retry shortly`, retryAfter);
+    }
+    return undefined;
+  };
+
   return {
     kind: 'in-process',
+
+    refusal(topicName: string, records: number): BackpressureError | undefined {
+      return closed ? undefined : refusal(topicOf(topicName), records);
+    },
 
     async ensureTopics(specs: TopicSpec[]): Promise<void> {
       for (const s of specs) topicOf(s.name);
@@ -242,16 +269,8 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       if (closed) return Promise.reject(new BusUnavailableError('the bus is closed'));
       if (records.length === 0) return Promise.resolve();
       const t = topicOf(topicName);
-      const queued = endOffset(t) - minCommitted(t);
-      // A request larger than the whole bound still goes through an empty queue.
-      if (queued > 0 && queued + records.length > options.maxQueuedRecords) {
-        return Promise.reject(
-          new BackpressureError(
-            `ingest queue is full (${queued} records waiting to be stored); retry shortly`,
-            retryAfter,
-          ),
-        );
-      }
+      const refused = refusal(t, records.length);
+      if (refused) return Promise.reject(refused);
       const now = Date.now();
       let offset = endOffset(t);
       for (const r of records) t.log.push(consumed(r, topicName, offset++, now));

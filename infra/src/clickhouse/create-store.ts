@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import {
@@ -20,6 +21,10 @@ const BASE_SETTINGS: QuerySettings = {
   output_format_json_quote_64bit_integers: 1,
   async_insert: 0,
   date_time_input_format: 'best_effort',
+  // mentions are partitioned by month of event time, and an import of an archive can hold more than
+  // the default 100 months in one batch: the insert was refused, and as the refusal is not about a
+  // row, the writer retried it for ever and ingest stopped (test/clock-skew.int.test.ts).
+  max_partitions_per_insert_block: 0,
 };
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
@@ -29,10 +34,24 @@ class SerialisedRow {
   constructor(readonly json: string) {}
 }
 
-/** The client's JSON hooks: serialised rows pass through, everything else is JSON.stringify'd. */
+/** A `\uD800`–`\uDFFF` escape not itself escaped (an odd run of backslashes before it). */
+const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+
+/**
+ * JSON.stringify writes a lone UTF-16 surrogate (text cut mid-emoji, or
+ * hostile input) as a `\uD800` escape, which ClickHouse refuses ("missing
+ * second part of surrogate pair"), failing the whole batch. Paired
+ * surrogates come out as the character itself, so every such escape in its
+ * output is a lone one: it becomes U+FFFD, as any UTF-8 decoder would make it.
+ */
+export function wellFormedJson(json: string): string {
+  return json.includes('\\ud') || json.includes('\\uD') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : json;
+}
+
+/** The client's JSON hooks: serialised rows pass through, everything else is JSON.stringify'd; both made well-formed. */
 const JSON_HOOKS = {
   parse: JSON.parse,
-  stringify: (value: unknown) => (value instanceof SerialisedRow ? value.json : JSON.stringify(value)),
+  stringify: (value: unknown) => wellFormedJson(value instanceof SerialisedRow ? value.json : JSON.stringify(value)),
 };
 
 export interface CreateStoreOptions {
@@ -68,8 +87,19 @@ async function createServerStore(config: StorageConfig): Promise<Store> {
 }
 
 async function createChdbStore(config: StorageConfig, options: CreateStoreOptions): Promise<Store> {
-  fs.mkdirSync(config.chdbPath, { recursive: true });
-  const lock = acquireLockFile(`${config.chdbPath}.lock`, options.holder ?? 'fenghuo');
+  let lock: LockFile;
+  try {
+    makeWritableDir(config.chdbPath);
+    lock = acquireLockFile(`${config.chdbPath}.lock`, options.holder ?? 'fenghuo');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOSPC') throw error;
+    const dir = path.dirname(config.chdbPath);
+    throw new StoreUnavailableError(
+      `the data directory ${dir} is not writable (${code === 'ENOSPC' ? 'no space left on its disk' : code === 'EROFS' ? 'its filesystem is read-only' : 'permission denied'}: ${messageOf(error)}). ` +
+        'The embedded store keeps its data there: free space or make it writable, or set FENGHUO_DATA_DIR to another directory.',
+    );
+  }
   let connection;
   try {
     connection = createChdbConnection({ path: config.chdbPath });
@@ -95,6 +125,20 @@ async function createChdbStore(config: StorageConfig, options: CreateStoreOption
   const raw = connection;
   store.script = async (sql, format) => Buffer.from((await raw.chdb.queryAsync(sql, { format })).bytes());
   return store;
+}
+
+/** Creates the directory and checks it takes writes; on a read-only filesystem Node's recursive mkdir says ENOENT, so the nearest existing parent is asked. */
+function makeWritableDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let parent = path.dirname(dir);
+    while (!fs.existsSync(parent) && parent !== path.dirname(parent)) parent = path.dirname(parent);
+    fs.accessSync(parent, fs.constants.W_OK);
+    throw error;
+  }
+  fs.accessSync(dir, fs.constants.W_OK);
 }
 
 function lockedMessage(chdbPath: string, holder: string | undefined): string {

@@ -83,6 +83,18 @@ describe('chdb behaves like a server', () => {
     expect(t!.n).toBe('1');
   });
 
+  it('stores text with a lone UTF-16 surrogate (cut mid-emoji) as U+FFFD instead of failing the batch; a backslash before "ud800" stays text', async () => {
+    await store.command('CREATE TABLE IF NOT EXISTS surrogates (k UInt32, s String, a Array(String)) ENGINE = MergeTree ORDER BY k');
+    await store.insert('surrogates', ['k', 's', 'a'], [[1, '抽奖\ud83d', ['x\udc00y']], [2, '\\ud800 😀', ['ok']]]);
+    await store.insertJsonRows('surrogates', ['k', 's', 'a'], [JSON.stringify([3, '\ud800开头', []])]);
+    const rows = await store.query<{ k: number; s: string; a: string[] }>('SELECT k, s, a FROM surrogates ORDER BY k');
+    expect(rows).toEqual([
+      { k: 1, s: '抽奖\ufffd', a: ['x\ufffdy'] },
+      { k: 2, s: '\\ud800 😀', a: ['ok'] },
+      { k: 3, s: '\ufffd开头', a: [] },
+    ]);
+  });
+
   it('chdb holds one data directory per process: opening another one here is refused', async () => {
     await expect(createStore({ ...config, chdbPath: path.join(dir, 'other') })).rejects.toThrow(/cannot open the embedded store|held by another/);
   });

@@ -24,6 +24,18 @@ describe('analysis text', () => {
       hashtags: ['荆州爆炸'],
     });
   });
+
+  it('drops markup, keeping the words: tags (their text stays), script bodies, entities, javascript: links, Markdown links (their label stays)', () => {
+    const words = (t: string) => toAnalysisText(t).body.replace(/\s+/g, ' ').trim();
+    expect(words('<a href="/n/荆州发布">@荆州发布</a> 化工厂爆炸<br/>现场&nbsp;浓烟')).toBe('@荆州发布 化工厂爆炸 现场 浓烟');
+    expect(words('化工厂爆炸 <script>window.__xss.push("script")</script>')).toBe('化工厂爆炸');
+    expect(words('化工厂爆炸 <iframe srcdoc="<script>parent.__xss.push(1)</script>"></iframe>')).toBe('化工厂爆炸');
+    expect(words('化工厂爆炸 <img src=x onerror="window.__xss.push(\'img\')">')).toBe('化工厂爆炸');
+    expect(words('[点我领取](javascript:window.__xss.push("md")) 化工厂')).toBe('点我领取 化工厂');
+    expect(words('化工厂 javascript:window.__xss.push("url")')).toBe('化工厂');
+    // Text that only looks like markup stays.
+    expect(words('房价<1万，3>2，a&b [泪]')).toBe('房价<1万,3>2,a&b');
+  });
 });
 
 describe('enrichment', () => {

@@ -98,6 +98,16 @@ export interface Bus {
    * with BusUnavailableError when it cannot be reached.
    */
   publish(topic: string, records: BusRecord[]): Promise<void>;
+  /**
+   * The BackpressureError publishing this many records now would fail with,
+   * if it would: lets an entry point refuse a request before doing any work
+   * for it (under overload, clients retrying every second must not keep the
+   * store busy with lookups and rejects for records that cannot be queued).
+   * With 0 records: whether any request would be refused now (an entry point
+   * asks before reading a body). Buses without a bound of their own (Kafka)
+   * leave it out.
+   */
+  refusal?(topic: string, records: number): BackpressureError | undefined;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   health(): Promise<BusHealth>;
   close(): Promise<void>;

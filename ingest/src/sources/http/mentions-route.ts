@@ -4,6 +4,7 @@ import type { IngestService, SubmitItem } from '../../service/ingest-service';
 import type { MentionWriter } from '../../writer/mention-writer';
 import { BodyError, readBody } from './read-body';
 import { parseBody } from './parse-body';
+import { safeStringify } from '../safe-json';
 
 export interface IngestTokenCheck {
   /** The source name for a valid bearer token, undefined otherwise. */
@@ -15,6 +16,8 @@ export interface MentionsRouteOptions {
   writer: Pick<MentionWriter, 'writeRejects'>;
   tokens: IngestTokenCheck;
   maxBodyBytes: number;
+  /** Records one request may carry; more is a 413. */
+  maxBodyRecords?: number;
   now?: () => number;
   onResponse?: (status: number) => void;
   onError?: (error: unknown) => void;
@@ -42,6 +45,13 @@ export function createMentionsHandler(options: MentionsRouteOptions): RequestHan
       return send(res, 401, { error: 'missing or invalid ingest token: send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
     }
 
+    // Overloaded: refused before the body is read and parsed (parsing refused bodies was what starved the writer).
+    const refused = options.service.refusal();
+    if (refused) {
+      req.resume();
+      return send(res, 503, { error: refused.message }, { 'Retry-After': String(refused.retryAfterSeconds) });
+    }
+
     let body: Buffer;
     try {
       body = await readBody(req, options.maxBodyBytes);
@@ -53,7 +63,9 @@ export function createMentionsHandler(options: MentionsRouteOptions): RequestHan
       return send(res, error.status, { error: error.message });
     }
 
-    const parsed = parseBody(body.toString('utf8'), req.headers['content-type']);
+    const parsed = parseBody(body.toString('utf8'), req.headers['content-type'], options.maxBodyRecords);
+    // Refused as a whole, like a body over the byte limit: the client splits it and sends again.
+    if (!parsed.ok && parsed.tooMany) return send(res, 413, { error: parsed.error });
     if (!parsed.ok) {
       await options.writer.writeRejects([{ source, code: 'invalid_body', reason: parsed.error, raw: body }]);
       return send(res, 400, { error: parsed.error });
@@ -88,12 +100,4 @@ function authenticate(req: Request, tokens: IngestTokenCheck): string | undefine
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m ? tokens.verify(m[1]!) : undefined;
-}
-
-function safeStringify(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

@@ -1,5 +1,7 @@
 import type { SubmitItem } from '../../service/ingest-service';
-import { readLines } from './open-input';
+import { isReadFailure, readLines } from './open-input';
+import { tooLongError } from './ndjson.format';
+import { parseJsonWellFormed, safeStringify } from '../safe-json';
 import { EMPTY_REPOST_TEXT } from './weibo-text';
 
 /**
@@ -12,13 +14,22 @@ import { EMPTY_REPOST_TEXT } from './weibo-text';
 export async function* readCascades(file: string, options: { platform?: string; limit?: number } = {}): AsyncGenerator<SubmitItem> {
   let position = 0;
   let cascades = 0;
-  for await (const { line, lineNo } of readLines(file)) {
+  for await (const x of readLines(file)) {
+    if (isReadFailure(x)) {
+      yield { position: position++, raw: '', error: x.failed, code: 'unreadable_file' };
+      return;
+    }
+    const { line, lineNo } = x;
+    if (x.tooLong !== undefined) {
+      yield { position: position++, raw: line, error: tooLongError(lineNo, x.tooLong), code: 'line_too_long' };
+      continue;
+    }
     if (!line.trim()) continue;
     if (options.limit !== undefined && cascades >= options.limit) break;
     cascades++;
     let c: CascadeLine;
     try {
-      c = JSON.parse(line) as CascadeLine;
+      c = parseJsonWellFormed(line) as CascadeLine;
     } catch (error) {
       yield { position: position++, raw: line, error: `line ${lineNo + 1} is not valid JSON: ${(error as Error).message}`, code: 'invalid_json' };
       continue;
@@ -29,7 +40,7 @@ export async function* readCascades(file: string, options: { platform?: string; 
       continue;
     }
     const platform = post.platform ?? options.platform ?? 'weibo';
-    const postId = post.id === undefined || post.id === null ? undefined : String(post.id);
+    const postId = idOf(post.id);
     const a = post.author ?? {};
     const author: Record<string, unknown> = {};
     if (typeof a.verified === 'boolean') author.verified = a.verified;
@@ -42,12 +53,12 @@ export async function* readCascades(file: string, options: { platform?: string; 
     const metrics: Record<string, unknown> = {};
     for (const k of ['reposts', 'comments', 'likes'] as const) if (typeof post[k] === 'number') metrics[k] = post[k];
     const { reactions, ...rest } = c;
-    const postRaw = JSON.stringify({ ...rest, reactions: Array.isArray(reactions) ? reactions.length : 0 });
+    const postRaw = safeStringify({ ...rest, reactions: Array.isArray(reactions) ? reactions.length : 0 });
     yield {
       position: position++,
       raw: postRaw,
       value: {
-        id: postId,
+        id: postId ?? post.id ?? undefined,
         platform,
         kind: 'post',
         text: post.text,
@@ -58,7 +69,7 @@ export async function* readCascades(file: string, options: { platform?: string; 
       },
     };
     for (const r of Array.isArray(reactions) ? reactions : []) {
-      const raw = JSON.stringify(r);
+      const raw = safeStringify(r);
       if (typeof r !== 'object' || r === null) {
         yield { position: position++, raw, error: `line ${lineNo + 1}: a reaction is not an object`, code: 'not_an_object' };
         continue;
@@ -66,17 +77,18 @@ export async function* readCascades(file: string, options: { platform?: string; 
       const kind = r.kind === 'comment' ? 'comment' : 'repost';
       let text = typeof r.text === 'string' ? r.text : '';
       if (kind === 'repost' && !text.trim()) text = EMPTY_REPOST_TEXT;
-      const parent = r.parent === null || r.parent === undefined ? postId : String(r.parent);
+      // A parent that is not an id goes on as it is, for the validator to reject with its reason.
+      const parent = r.parent === null || r.parent === undefined ? postId : (idOf(r.parent) ?? r.parent);
       yield {
         position: position++,
         raw,
         value: {
-          id: r.id === undefined || r.id === null ? undefined : String(r.id),
+          id: idOf(r.id) ?? r.id ?? undefined,
           platform,
           kind,
           text,
           time: r.time,
-          ...(r.author_id !== undefined && r.author_id !== null ? { author: { id: String(r.author_id) } } : {}),
+          ...(idOf(r.author_id) !== undefined ? { author: { id: idOf(r.author_id) } } : {}),
           ...(parent ? { parent_id: parent } : {}),
           ...(postId ? { root_id: postId } : {}),
           raw,
@@ -101,4 +113,9 @@ interface CascadeLine {
     likes?: number;
   };
   reactions?: { id?: string | number; parent?: string | number | null; kind?: string; author_id?: string | number; time?: string; text?: string }[];
+}
+
+/** A string or number id as a string; anything else (an object, a list) is not an id. */
+function idOf(v: unknown): string | undefined {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : undefined;
 }

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import type { SubmitItem } from '../../service/ingest-service';
 import { applyDefaults, type RecordDefaults } from './ndjson.format';
-import { openMaybeGzip } from './open-input';
+import { MAX_LINE_BYTES, openMaybeGzip } from './open-input';
 
 /**
  * CSV with a header row naming mention fields. Nested fields are written
@@ -21,8 +21,14 @@ export async function* readCsv(file: string, defaults: RecordDefaults): AsyncGen
       skipped.delete(l);
     }
   }
-  const parser = (await openMaybeGzip(file)).pipe(
+  // A record over MAX_LINE_BYTES (an unclosed quote swallowing the file, a
+  // gzip bomb) ends the parser: it is kept as a reject, and so is the fact
+  // that the rest of the file was not read.
+  let stoppedAt: number | undefined;
+  const input = await openMaybeGzip(file);
+  const parser = input.pipe(
     parse({
+      max_record_size: MAX_LINE_BYTES,
       columns: (header: string[]) => header.map((h) => h.trim().replace(/^\ufeff/, '')),
       bom: true,
       raw: true,
@@ -34,6 +40,15 @@ export async function* readCsv(file: string, defaults: RecordDefaults): AsyncGen
       skip_records_with_error: true,
       on_skip: (err, raw) => {
         const line = (err as { lines?: number } | undefined)?.lines ?? -1;
+        if ((err as { code?: string } | undefined)?.code === 'CSV_MAX_RECORD_SIZE') {
+          stoppedAt = line;
+          // The parser reads nothing after this error: stop the input and end the records, or the import would wait for ever.
+          setImmediate(() => {
+            input.unpipe(parser);
+            input.destroy();
+            parser.end();
+          });
+        }
         skipped.set(line, {
           position: line,
           raw: raw ?? '',
@@ -44,11 +59,25 @@ export async function* readCsv(file: string, defaults: RecordDefaults): AsyncGen
       },
     }),
   );
-  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
-    yield* skippedBefore(rec.info.lines);
-    yield { position: rec.info.lines, value: applyDefaults(csvRowToMention(rec.record), defaults), raw: rec.raw.replace(/\r?\n$/, '') };
+  // pipe() does not pass a read error on (a truncated gzip): without this the parser would wait forever.
+  input.on('error', (error) => parser.destroy(error));
+  let failed: string | undefined;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
+      yield* skippedBefore(rec.info.lines);
+      yield { position: rec.info.lines, value: applyDefaults(csvRowToMention(rec.record), defaults), raw: rec.raw.replace(/\r?\n$/, '') };
+    }
+  } catch (error) {
+    failed = (error as Error).message;
+  } finally {
+    input.destroy();
   }
   yield* skippedBefore(Infinity);
+  if (stoppedAt !== undefined) {
+    yield { position: stoppedAt, raw: '', error: `CSV line ${stoppedAt}: a record longer than ${MAX_LINE_BYTES / 1024 / 1024} MB (an unclosed quote?) stopped the reading; the rest of ${file} was not read`, code: 'unreadable_file' };
+  } else if (failed !== undefined) {
+    yield { position: -1, raw: '', error: `could not read ${file} to its end: ${failed}`, code: 'unreadable_file' };
+  }
 }
 
 const AUTHOR_FIELDS = ['id', 'name', 'followers', 'verified', 'verified_type', 'location', 'official'];

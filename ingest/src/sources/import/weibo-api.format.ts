@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { SubmitItem } from '../../service/ingest-service';
+import { parseJsonWellFormed, safeStringify } from '../safe-json';
+import { KEPT_PREFIX_BYTES } from './open-input';
 import { EMPTY_REPOST_TEXT, chineseCount, weiboHtmlToText, weiboTime } from './weibo-text';
 
 /**
@@ -17,7 +19,7 @@ export async function* readWeiboApi(target: string): AsyncGenerator<SubmitItem> 
   for (const dir of dirs) {
     const detail = readJson(path.join(dir, 'detail.json'));
     if (!detail.ok) {
-      yield { position: position++, raw: detail.raw, error: `${dir}/detail.json: ${detail.error}`, code: 'invalid_json' };
+      yield { position: position++, raw: detail.raw, error: `${dir}/detail.json: ${detail.error}`, code: detail.code };
       continue;
     }
     const post = unwrap(detail.value);
@@ -32,13 +34,13 @@ export async function* readWeiboApi(target: string): AsyncGenerator<SubmitItem> 
       if (!findFile(full)) continue;
       const list = readJson(full);
       if (!list.ok) {
-        yield { position: position++, raw: list.raw, error: `${full}: ${list.error}`, code: 'invalid_json' };
+        yield { position: position++, raw: list.raw, error: `${full}: ${list.error}`, code: list.code };
         continue;
       }
       const records = Array.isArray(list.value) ? list.value : listOf(list.value);
       for (const rec of records) {
         if (!isObject(rec)) {
-          yield { position: position++, raw: JSON.stringify(rec), error: `${full}: expected an object, got ${typeof rec}`, code: 'not_an_object' };
+          yield { position: position++, raw: safeStringify(rec), error: `${full}: expected an object, got ${typeof rec}`, code: 'not_an_object' };
           continue;
         }
         if (kind === 'comment') {
@@ -79,14 +81,50 @@ function findFile(file: string): string | undefined {
 
 type Json = Record<string, unknown>;
 
-function readJson(file: string): { ok: true; value: unknown } | { ok: false; raw: string; error: string } {
+/**
+ * The largest detail/comments/reposts file read, decompressed. Crawlers save
+ * pages of a few MB; a file past this (a gzip bomb, a wrong file) is rejected
+ * with its start kept instead of filling memory.
+ */
+export const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
+
+function readJson(file: string): { ok: true; value: unknown } | { ok: false; raw: string | Buffer; error: string; code: string } {
   const found = findFile(file) ?? file;
-  const bytes = fs.readFileSync(found);
-  const raw = (bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+  let bytes: Buffer;
   try {
-    return { ok: true, value: JSON.parse(raw) };
+    bytes = fs.readFileSync(found);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = zlib.gunzipSync(bytes, { maxOutputLength: MAX_JSON_FILE_BYTES });
   } catch (error) {
-    return { ok: false, raw, error: `not valid JSON: ${(error as Error).message}` };
+    const e = error as NodeJS.ErrnoException;
+    const tooBig = e.code === 'ERR_BUFFER_TOO_LARGE' || e.code === 'ERR_FS_FILE_TOO_LARGE' || /maxOutputLength|larger than/i.test(e.message);
+    const head = Buffer.from(readHead(found));
+    return tooBig
+      ? { ok: false, raw: head, error: `larger than ${MAX_JSON_FILE_BYTES / 1024 / 1024} MB when decompressed`, code: 'file_too_large' }
+      : { ok: false, raw: head, error: `could not be read: ${e.message}`, code: 'unreadable_file' };
+  }
+  if (bytes.length > MAX_JSON_FILE_BYTES) {
+    return { ok: false, raw: Buffer.from(bytes.subarray(0, KEPT_PREFIX_BYTES)), error: `is ${bytes.length} bytes, larger than ${MAX_JSON_FILE_BYTES / 1024 / 1024} MB`, code: 'file_too_large' };
+  }
+  const raw = bytes.toString('utf8');
+  try {
+    return { ok: true, value: parseJsonWellFormed(raw) };
+  } catch (error) {
+    return { ok: false, raw, error: `not valid JSON: ${(error as Error).message}`, code: 'invalid_json' };
+  }
+}
+
+/** The first bytes of a file as stored (gzip stays gzip). */
+function readHead(file: string): Buffer {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(KEPT_PREFIX_BYTES);
+      return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return Buffer.alloc(0);
   }
 }
 
@@ -113,7 +151,7 @@ function idString(v: unknown): string | undefined {
 }
 
 function item(position: number, value: Json, source: Json): SubmitItem {
-  const raw = JSON.stringify(source);
+  const raw = safeStringify(source);
   return { position, value: { ...value, raw }, raw };
 }
 
