@@ -139,7 +139,7 @@ export function createDuty(options: DutyOptions) {
     const objectType = s.incident_id ? 'incident' : s.kind;
     const objectId = s.incident_id ?? s.id;
     for (const x of entries) {
-      await ctx.audit.append({ at: x.at, actor: x.by ?? 'system', actor_name: x.by ?? SYSTEM_ACTOR.name, action: `escalation.${x.action}`, object_type: objectType, object_id: objectId, after: { escalation: e.id, ...x }, detail: describe(e, x) });
+      await ctx.audit.append({ at: x.at, actor: x.by_id ?? x.by ?? 'system', actor_name: x.by ?? SYSTEM_ACTOR.name, action: `escalation.${x.action}`, object_type: objectType, object_id: objectId, after: { escalation: e.id, ...x }, detail: describe(e, x) });
     }
   };
 
@@ -230,12 +230,15 @@ export function createDuty(options: DutyOptions) {
       return (await transition(id, (e) => advance(e, at))) ?? chain;
     },
     /** Stops the chain: someone took it (in the app, through the API, or by link). An ended chain is returned as it is. */
-    async acknowledgeEscalation(ref: SubjectRef, by: { name: string; via: 'link' | 'app' | 'api'; at?: number }): Promise<Escalation | undefined> {
+    async acknowledgeEscalation(ref: SubjectRef, by: { name: string; id?: string; via: 'link' | 'app' | 'api'; at?: number }): Promise<Escalation | undefined> {
       return transition(escalationId(ref), (e) => {
         // When it happened elsewhere (the alert's own ack, seen by a tick): that time, if it is a time the chain has seen.
         const at = by.at !== undefined && by.at >= e.started_at && by.at <= now() ? by.at : now();
         const out = acknowledge(e, by.name, by.via, at);
-        return out.ok ? { escalation: out.escalation } : undefined;
+        if (!out.ok) return undefined;
+        if (!by.id) return { escalation: out.escalation };
+        const log = out.escalation.log.map((x, i, all) => (i === all.length - 1 ? { ...x, by_id: by.id } : x));
+        return { escalation: { ...out.escalation, log } };
       });
     },
     /** Stops the chain without an acknowledgement (resolved, step done), with the reason. */

@@ -7,9 +7,8 @@ export const ROSTER_CSV_COLUMNS = ['date', 'kind', 'on_duty', 'backup'] as const
 export function shiftsToCsv(shifts: readonly Shift[]): string {
   const order = (k: ShiftKind) => SHIFT_KINDS.indexOf(k);
   const sorted = [...shifts].sort((a, b) => a.date.localeCompare(b.date) || order(a.kind) - order(b.kind));
-  // A cell a spreadsheet would run as a formula gets a leading apostrophe.
-  const safe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
-  return formatCsv([[...ROSTER_CSV_COLUMNS], ...sorted.map((s) => [s.date, s.kind, safe(s.on_duty), safe(s.backup ?? '')])], { bom: true });
+  // formatCsv gives a cell a spreadsheet would run as a formula a leading apostrophe.
+  return formatCsv([[...ROSTER_CSV_COLUMNS], ...sorted.map((s) => [s.date, s.kind, s.on_duty, s.backup ?? ''])], { bom: true });
 }
 
 const KIND_WORDS = new Map<string, ShiftKind>(SHIFT_KINDS.flatMap((k) => [[k, k], [SHIFT_KIND_LABELS[k], k]] as [string, ShiftKind][]));

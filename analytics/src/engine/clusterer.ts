@@ -1,4 +1,4 @@
-import { hamming64 as hamming, murmur3, popcount32 } from '@fenghuo/shared/text';
+import { murmur3, popcount32 } from '@fenghuo/shared/text';
 import { DistinctCounter } from './distinct-counter';
 import { byCountThenKey, topN } from './top';
 import type { AnalyzedMention, EngineConfig } from './types';
@@ -116,8 +116,14 @@ function keyHash(key: string): number {
   return (murmur3(key, 3) >>> 0) * 2 ** 21 + ((murmur3(key, 11) >>> 0) & 0x1fffff);
 }
 
-function bands(h: bigint): string[] {
-  return [0n, 16n, 32n, 48n].map((s, i) => `${i}:${(h >> s) & 0xffffn}`);
+/** The four 16-bit bands of a SimHash given as its halves, each as one number key (band i → i·2^16 + value). */
+function bands(hi: number, lo: number): [number, number, number, number] {
+  return [lo & 0xffff, 0x10000 + (lo >>> 16), 0x20000 + (hi & 0xffff), 0x30000 + (hi >>> 16)];
+}
+
+/** Hamming distance of two SimHashes given as halves. */
+function distance(hi1: number, lo1: number, hi2: number, lo2: number): number {
+  return popcount32((hi1 ^ hi2) >>> 0) + popcount32((lo1 ^ lo2) >>> 0);
 }
 
 /** Cosine similarity of two events' top keyword counts. */
@@ -147,11 +153,11 @@ export class Clusterer {
   private keyTimes: number[] = [];
   private keyOrderHead = 0;
   /** SimHash band → the recent texts with that band: their hash, event and time. */
-  private readonly bandIndex = new Map<string, BandEntry[]>();
+  private readonly bandIndex = new Map<number, BandEntry[]>();
   private readonly keywordIndex = new Map<string, Set<string>>();
   /** How common each keyword is in the recent stream (decayed counts): common words link nothing. */
   private readonly streamCounts = new Map<string, { n: number; t: number }>();
-  private streamTotal = { n: 0, t: 0 };
+  private readonly streamTotal = { n: 0, t: 0 };
   private lastBandSweep = -Infinity;
   /** When the stream first carried each keyword: what a new story brings is words not heard before. */
   private readonly keywordFirstSeen = new Map<string, number>();
@@ -220,9 +226,11 @@ export class Clusterer {
   private byNearDuplicate(m: AnalyzedMention): { event: ClusterEvent; original: boolean }[] {
     const found = new Map<string, { event: ClusterEvent; original: boolean }>();
     const [hi, lo] = halves(m.simhash);
-    for (const b of bands(m.simhash)) {
-      for (const entry of this.bandIndex.get(b) ?? []) {
-        if (popcount32((entry.hi ^ hi) >>> 0) + popcount32((entry.lo ^ lo) >>> 0) > NEAR_DUPLICATE_BITS) continue;
+    for (const b of bands(hi, lo)) {
+      const list = this.bandIndex.get(b);
+      if (!list) continue;
+      for (const entry of list) {
+        if (distance(entry.hi, entry.lo, hi, lo) > NEAR_DUPLICATE_BITS) continue;
         const e = this.resolve(entry.eventId);
         if (!e) continue;
         const f = found.get(e.id);
@@ -235,14 +243,22 @@ export class Clusterer {
   }
 
   private decayed(c: { n: number; t: number }, now: number): number {
-    return c.n * Math.exp(-(now - c.t) / STREAM_TAU_MS);
+    // Mentions of one millisecond share their time: no decay to compute (exp(0) is 1 exactly).
+    return now === c.t ? c.n : c.n * Math.exp(-(now - c.t) / STREAM_TAU_MS);
+  }
+
+  /** Adds one to a decayed count at `now`, in place (one allocation per word ever seen, not per mention). */
+  private addDecayed(c: { n: number; t: number }, now: number): void {
+    c.n = this.decayed(c, now) + 1;
+    c.t = now;
   }
 
   private observeStream(m: AnalyzedMention): void {
-    this.streamTotal = { n: this.decayed(this.streamTotal, m.time) + 1, t: m.time };
+    this.addDecayed(this.streamTotal, m.time);
     for (const k of m.keywords) {
       const c = this.streamCounts.get(k);
-      this.streamCounts.set(k, { n: (c ? this.decayed(c, m.time) : 0) + 1, t: m.time });
+      if (c) this.addDecayed(c, m.time);
+      else this.streamCounts.set(k, { n: 1, t: m.time });
       if (!this.keywordFirstSeen.has(k)) this.keywordFirstSeen.set(k, m.time);
     }
     if (this.keywordFirstSeen.size > 1_000_000) this.keywordFirstSeen.clear();
@@ -297,10 +313,19 @@ export class Clusterer {
       // Keywords are not enough on their own: the text must also be loosely
       // similar to one of the event's (a variant of it, not a stranger that
       // shares two everyday words).
-      if (!s.event.simhashes.some((h) => hamming(h, m.simhash) <= LOOSE_SIMILAR_BITS)) continue;
+      if (!this.looselySimilar(s.event, m)) continue;
       if (!best || s.score > best.score || (s.score === best.score && s.event.firstSeen < best.event.firstSeen)) best = s;
     }
     return best?.event;
+  }
+
+  private looselySimilar(e: ClusterEvent, m: AnalyzedMention): boolean {
+    const [hi, lo] = halves(m.simhash);
+    for (const h of e.simhashes) {
+      const [hi2, lo2] = halves(h);
+      if (distance(hi, lo, hi2, lo2) <= LOOSE_SIMILAR_BITS) return true;
+    }
+    return false;
   }
 
   private create(m: AnalyzedMention): ClusterEvent {
@@ -342,9 +367,10 @@ export class Clusterer {
     for (const k of m.keywords) {
       bump(e.keywordCounts, k);
       const d = e.keywordDecay.get(k);
-      e.keywordDecay.set(k, { n: (d ? this.decayed(d, m.time) : 0) + 1, t: m.time });
+      if (d) this.addDecayed(d, m.time);
+      else e.keywordDecay.set(k, { n: 1, t: m.time });
     }
-    e.totalDecay = { n: this.decayed(e.totalDecay, m.time) + 1, t: m.time };
+    this.addDecayed(e.totalDecay, m.time);
     bump(e.platforms, m.platform);
     bump(e.provinces, m.province);
     bump(e.cities, m.city);
@@ -366,15 +392,15 @@ export class Clusterer {
       e.simhashes.push(m.simhash);
       if (e.simhashes.length > RECENT_SIMHASHES) e.simhashes.shift();
       let added = false;
-      for (const b of bands(m.simhash)) {
+      const [hi, lo] = halves(m.simhash);
+      for (const b of bands(hi, lo)) {
         let list = this.bandIndex.get(b);
         if (!list) this.bandIndex.set(b, (list = []));
-        const same = list.find((x) => x.hash === m.simhash && x.eventId === e.id);
+        const same = list.find((x) => x.hi === hi && x.lo === lo && x.eventId === e.id);
         if (same) {
           same.time = m.time;
           same.reply &&= reply;
         } else {
-          const [hi, lo] = halves(m.simhash);
           list.push({ hash: m.simhash, hi, lo, eventId: e.id, time: m.time, reply });
           added = true;
         }
@@ -399,10 +425,11 @@ export class Clusterer {
   }
 
   private unindex(eventId: string, hash: bigint): void {
-    for (const b of bands(hash)) {
+    const [hi, lo] = halves(hash);
+    for (const b of bands(hi, lo)) {
       const list = this.bandIndex.get(b);
       if (!list) continue;
-      const i = list.findIndex((x) => x.hash === hash && x.eventId === eventId);
+      const i = list.findIndex((x) => x.hi === hi && x.lo === lo && x.eventId === eventId);
       if (i >= 0) list.splice(i, 1);
       if (!list.length) this.bandIndex.delete(b);
     }

@@ -227,8 +227,8 @@ export function createGovernance(options: GovernanceOptions) {
       const rows = report.units.flatMap((u) =>
         u.accounts.map((a) => [u.unit_name ?? u.unit_id, a.account.name, a.account.platform, a.account.account_id, ACCOUNT_LEVEL_LABELS[a.account.level], status[a.overall], a.findings.map((f) => f.message).join('；'), a.fixes.join('；'), REPORT_RECOMMENDATION_LABELS[a.recommendation], a.merge_into?.name ?? '']),
       );
-      const safe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
-      return formatCsv([header, ...rows.map((r) => r.map(safe))], { bom: true });
+      // formatCsv makes every cell spreadsheet-safe (names and findings are people's text).
+      return formatCsv([header, ...rows], { bom: true });
     },
     /** Reminders due now (not yet sent). */
     async remindersDue(at: number = now()): Promise<CadenceReminder[]> {

@@ -2,11 +2,6 @@ import { ACCOUNT_CSV_COLUMNS, formatCsv, officialAccountInputSchema, parseCsv, t
 
 type Column = (typeof ACCOUNT_CSV_COLUMNS)[number];
 
-/** A cell a spreadsheet would run as a formula (= + - @) gets a leading apostrophe. */
-function safeCell(v: string): string {
-  return /^[=+\-@]/.test(v) ? `'${v}` : v;
-}
-
 /** The registry as CSV (UTF-8 with BOM for Excel), one account a row, columns ACCOUNT_CSV_COLUMNS. */
 export function accountsToCsv(accounts: readonly OfficialAccount[]): string {
   const cell = (a: OfficialAccount, c: Column): string => {
@@ -25,7 +20,7 @@ export function accountsToCsv(accounts: readonly OfficialAccount[]): string {
       }
     }
   };
-  return formatCsv([[...ACCOUNT_CSV_COLUMNS], ...accounts.map((a) => ACCOUNT_CSV_COLUMNS.map((c) => safeCell(cell(a, c))))], { bom: true });
+  return formatCsv([[...ACCOUNT_CSV_COLUMNS], ...accounts.map((a) => ACCOUNT_CSV_COLUMNS.map((c) => cell(a, c)))], { bom: true });
 }
 
 export interface ParsedAccountRow {

@@ -8,7 +8,7 @@
  * reported with their line (CSV) or index (JSON) and a reason; good rows are
  * kept, so one typo does not reject a list of hundreds.
  */
-import { debunkClaimInputSchema, type DebunkClaim } from '@fenghuo/shared';
+import { debunkClaimInputSchema, spreadsheetSafe, unguardFormula, type DebunkClaim } from '@fenghuo/shared';
 
 /** A validated claim, before the store gives it an id. */
 export type ParsedClaim = Omit<DebunkClaim, 'id' | 'updated_at'>;
@@ -122,7 +122,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   let wasQuoted = false;
   let error: string | undefined;
   const endField = () => {
-    fields.push(field);
+    fields.push(unguardFormula(field));
     field = '';
     wasQuoted = false;
   };
@@ -225,7 +225,9 @@ export function parseClaims(text: string, format: ClaimFormat): ClaimImport {
   return format === 'json' ? parseJson(text) : parseCsv(text);
 }
 
-function csvField(value: string): string {
+function csvField(cell: string): string {
+  // A claim a spreadsheet would run as a formula gets an apostrophe (read back off by parseCsvRecords).
+  const value = spreadsheetSafe(cell);
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

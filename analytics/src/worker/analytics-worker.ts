@@ -16,6 +16,7 @@ import { DEFAULT_ENGINE_CONFIG, type AlertChange, type AnalyzedMention, type Eng
 import { mentionsForRestore } from '../queries/stored-mentions.query';
 import type { ClaimRepository, RuleRepository } from '../store/repositories';
 import { createMentionPoller, type MentionPoller } from './mention-poller';
+import { liveWatermark } from './watermark';
 import {
   loadAlertsForRestore,
   loadState,
@@ -70,10 +71,11 @@ export interface AnalyticsWorker {
 
 /** How far ahead of its storage time a mention's own time may be trusted (clocks, time zones). */
 const FUTURE_TOLERANCE_MS = 60_000;
-/** A stream whose newest mention is this close to the wall clock is live: its event time moves with the clock while it is quiet. */
-const LIVE_WINDOW_MS = 5 * 60_000;
 const RELOAD_EVERY_MS = 5_000;
 const STATE_EVERY_MS = 1_000;
+
+/** Engine output on its way to the store; `announced` once its alerts are stored and announced (never twice). */
+type Unsaved = EngineOutput & { announced?: boolean };
 
 interface Command {
   type: 'ack';
@@ -108,7 +110,7 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
   const commands: Command[] = [];
   let commandSub: Subscription | undefined;
   /** Output not yet stored (the store failed): written before anything new. */
-  let unsaved: EngineOutput[] = [];
+  let unsaved: Unsaved[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -142,22 +144,26 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
   }
 
   function watermark(arrived: boolean): number {
-    let w = maxEventTime - config.latenessMs;
-    const wall = now();
-    // A live stream that went quiet: its time still passes (alerts resolve, the last mentions are analysed).
-    if (!arrived && Math.abs(wall - maxEventTime) < LIVE_WINDOW_MS) {
-      w = Math.max(w, Math.min(wall, maxEventTime + (wall - lastArrival)) - config.latenessMs);
-    }
-    return w;
+    return liveWatermark({ maxEventTime, wall: now(), lastArrival, arrived, latenessMs: config.latenessMs });
   }
 
-  async function persist(out: EngineOutput): Promise<void> {
+  /**
+   * The alerts first (small rows), announced as soon as they are stored, then
+   * the members and events (the bulk): a duty officer hears of an alert
+   * without waiting for the busy events' rows; its event page fills in
+   * within the same cycle.
+   */
+  async function persist(out: Unsaved): Promise<void> {
+    if (!out.announced) {
+      if (out.alerts.length) {
+        await writeAlerts(store, latestPerAlert(out.alerts));
+        await writeAlertLog(store, logEntriesFor(out.alerts));
+      }
+      await announce(out.alerts);
+      out.announced = true;
+    }
     await writeMembers(store, out.members);
     await writeEvents(store, out.events, (id) => engine.rumorSignals(id));
-    if (out.alerts.length) {
-      await writeAlerts(store, latestPerAlert(out.alerts));
-      await writeAlertLog(store, logEntriesFor(out.alerts));
-    }
   }
 
   async function announce(changes: readonly AlertChange[]): Promise<void> {
@@ -184,10 +190,8 @@ export function createAnalyticsWorker(options: AnalyticsWorkerOptions): Analytic
 
   async function drainUnsaved(): Promise<void> {
     while (unsaved.length) {
-      const out = unsaved[0]!;
-      await persist(out);
+      await persist(unsaved[0]!);
       unsaved.shift();
-      await announce(out.alerts);
     }
   }
 

@@ -54,6 +54,11 @@ export function createDirectory(ctx: WorkflowContext, options: { cacheMs?: numbe
   const invalidate = () => {
     cache = undefined;
   };
+  // Ingest checks keep the live tokens in memory; a revocation must reach them before it is answered.
+  const tokenListeners: Array<() => Promise<void>> = [];
+  const tokensChanged = async () => {
+    for (const listener of tokenListeners) await listener();
+  };
   const load = async () => {
     if (cache && ctx.now() - cache.at < cacheMs) return cache;
     const [units, accounts, tokens] = await Promise.all([
@@ -297,6 +302,7 @@ export function createDirectory(ctx: WorkflowContext, options: { cacheMs?: numbe
       const stored: StoredToken = { id: `tok-${randomUUID().slice(0, 8)}`, source, name: name.slice(0, 100), created_at: ctx.now(), created_by: actor.id, token_hash: sha256(token) };
       await ctx.log.append('ingest_token', stored.id, 0, { action: 'create', actor: actor.id, at: ctx.now(), state: stored });
       invalidate();
+      await tokensChanged();
       const { token_hash: _h, ...info } = stored;
       await audited(ctx, actor, 'token.create', 'ingest_token', stored.id, undefined, info);
       return { ...info, token };
@@ -308,9 +314,14 @@ export function createDirectory(ctx: WorkflowContext, options: { cacheMs?: numbe
       const next = { ...current.state, revoked_at: ctx.now() };
       await ctx.log.append('ingest_token', id, current.seq, { action: 'revoke', actor: actor.id, at: ctx.now(), state: next });
       invalidate();
+      await tokensChanged();
       const { token_hash: _h, ...info } = next;
       await audited(ctx, actor, 'token.revoke', 'ingest_token', id, current.state, info);
       return info;
+    },
+    /** Called (and awaited) after a token is created or revoked in this process; other processes see it on their next refresh. */
+    onTokensChanged(listener: () => Promise<void>): void {
+      tokenListeners.push(listener);
     },
     /** Source of a live token (sha256 compared by the caller's cache). */
     async tokenHashes(): Promise<Map<string, string>> {
