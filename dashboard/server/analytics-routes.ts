@@ -271,7 +271,10 @@ export function createAnalyticsRoutes(deps: AnalyticsRoutesDeps): Router {
       res.status(503).json({ error: 'notifications are not configured in this process' });
       return;
     }
-    res.json(await deps.testChannel(id(req)));
+    const result = await deps.testChannel(id(req));
+    // A message leaves the building: who sent it, through which channel, and whether it arrived.
+    await audit(res, { action: 'channel.test', object_type: 'channel', object_id: id(req), after: result });
+    res.json(result);
   }));
 
   // The knowledge base: export and import before the generic /kb/:id routes.

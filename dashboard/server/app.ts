@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Bus, HealthResponse, StatsResponse, Store } from '@fenghuo/shared';
@@ -15,7 +15,7 @@ import { createGovernanceRoutes, governancePdfRedirect, type GovernanceRoutesDep
 import { createDutyRoutes, type DutyRoutesDeps } from './duty-routes';
 import { consultationPdfRedirect, createConsultationRoutes, type ConsultationRoutesDeps } from './consultation-routes';
 import { createPlaybookRoutes } from './playbook-routes';
-import { statusPage } from './status-page';
+import { STATUS_PAGE_CSP, statusPage } from './status-page';
 import type { LiveHub } from './live/live-hub';
 import type { WebApp } from './web/serve-app';
 import { actorOf } from './auth/auth-middleware';
@@ -49,18 +49,38 @@ export interface AppDeps {
   duty?: DutyRoutesDeps;
   /** Public consultations (analysis, feedback, report PDF, publishing the feedback); needs the workflow. */
   consultations?: ConsultationRoutesDeps;
+  /** Whether the store takes writes (where an ingest worker runs): /healthz is red while they fail. */
+  writes?: () => { ok: boolean; detail?: string };
 }
+
+/**
+ * Headers every answer carries. The default CSP is the strictest one (no
+ * script, style, frame or form anywhere) so an answer that is not a page
+ * (JSON, CSV, an error) cannot become one; pages replace it with their own
+ * (the app, the status page, the duty acknowledgement page). PDFs keep only
+ * frame-ancestors: a browser's PDF viewer is a plugin that default-src 'none'
+ * could block.
+ */
+const DEFAULT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PDF_CSP = "frame-ancestors 'self'";
+const securityHeaders: RequestHandler = (req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Content-Security-Policy', req.path.endsWith('.pdf') ? PDF_CSP : DEFAULT_CSP);
+  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=15552000');
+  // API answers hold what a user may see (incidents, drafts, the CSRF token): no cache keeps a copy.
+  if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(securityHeaders);
   if (deps.workflow) app.use('/api', createAuthMiddleware(deps.workflow));
 
   app.get('/healthz', async (_req, res) => {
@@ -68,9 +88,10 @@ export function createApp(deps: AppDeps): Express {
       deps.store.ping().then((ok) => ({ ok, ...(ok ? {} : { detail: 'store did not answer' }) })),
       deps.bus.health(),
     ]);
+    const writes = deps.writes?.();
     const body: HealthResponse = {
-      status: store.ok && bus.ok ? 'ok' : 'down',
-      checks: { store, bus },
+      status: store.ok && bus.ok && (writes?.ok ?? true) ? 'ok' : 'down',
+      checks: { store, bus, ...(writes ? { writes } : {}) },
     };
     res.status(body.status === 'ok' ? 200 : 503).json(body);
   });
@@ -122,6 +143,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.web) deps.web.mount(app);
   else
     app.get('/', (_req, res) => {
+      res.setHeader('Content-Security-Policy', STATUS_PAGE_CSP);
       res.type('html').send(statusPage());
     });
 

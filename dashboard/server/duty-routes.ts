@@ -62,7 +62,10 @@ function ackPage(answer: dutyModule.AckLinkAnswer, token: string): string {
 
 function sendAckPage(res: Response, answer: dutyModule.AckLinkAnswer, token: string): void {
   const status = answer.status === 'invalid' ? 404 : answer.status === 'expired' ? 410 : answer.status === 'already_used' || answer.status === 'ended' ? 409 : 200;
-  res.status(status).setHeader('Cache-Control', 'no-store').type('html').send(ackPage(answer, token));
+  res.status(status).setHeader('Cache-Control', 'no-store');
+  // No script at all; its own style block; the confirm button posts back here.
+  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  res.type('html').send(ackPage(answer, token));
 }
 
 /**
@@ -147,7 +150,7 @@ export function createDutyRoutes(deps: DutyRoutesDeps): Router {
     const actor = actorOf(res);
     const e = await duty.getEscalation(ref);
     if (!e || !seesUnit(actor, e.subject.unit_id)) throw new NotFoundError('no escalation for this subject');
-    res.json((await duty.acknowledgeEscalation(ref, { name: actor.name, via: 'app' })) ?? e);
+    res.json((await duty.acknowledgeEscalation(ref, { name: actor.name, id: actor.id, via: 'app' })) ?? e);
   }));
 
   // Public: the signed link is the credential.

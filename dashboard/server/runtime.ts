@@ -113,8 +113,10 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { app: 'fenghuo' } });
+/** The process's logger; `destination` is where the JSON lines go (default stdout; tests capture them). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {
+  const options = { level: config.logLevel, base: { app: 'fenghuo' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Raised when a role cannot open the embedded store because another process holds it. */
@@ -173,7 +175,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const workers: IngestWorker[] = [];
     let pausedForStore = false;
     const pausedGauge = new Gauge({ name: 'fenghuo_ingest_paused', help: '1 while the consumers are paused because the store is failing', registers: [registry] });
+    // The last write error while writes fail (named by /healthz and in ingest's 503), cleared by the next stored batch.
+    let writeProblem: string | undefined;
     const setPaused = (paused: boolean) => {
+      if (!paused) writeProblem = undefined;
       if (paused === pausedForStore) return;
       pausedForStore = paused;
       pausedGauge.set(paused ? 1 : 0);
@@ -191,6 +196,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         },
         onInsertError: (error, attempt) => {
           metrics.writerHooks.onInsertError?.(error, attempt);
+          writeProblem = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
           setPaused(true);
           logger.warn({ err: error, attempt }, 'store write failed; retrying');
         },
@@ -280,6 +286,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       bus,
       writer,
       ackTimeoutMs: config.ingest.ackTimeoutMs,
+      storeProblem: () => writeProblem,
       onAccepted: (n, source) => metrics.accepted.inc({ source }, n),
     });
     // Clock warnings and breaches go where alerts go: the live stream and the channels.
@@ -397,6 +404,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         }
       };
       await refreshTokens();
+      // Created or revoked here: at once; by another API process: within the 2 s refresh.
+      workflow.directory.onTokensChanged(refreshTokens);
       const tokenTimer = setInterval(() => void refreshTokens(), 2000);
       tokenTimer.unref();
       stoppers.push(async () => clearInterval(tokenTimer));
@@ -484,12 +493,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
                 writer,
                 tokens: { verify: (candidate: string) => (token.token ? staticCheck.verify(candidate) : undefined) ?? issued.get(tokenHash(candidate)) },
                 maxBodyBytes: config.ingest.maxBodyBytes,
+                maxBodyRecords: config.ingest.maxBodyRecords,
                 onResponse: (status: number) => metrics.requests.inc({ status: String(status) }),
                 onError: (error: unknown) => logger.error({ err: error }, 'ingest request failed'),
               },
             }
           : {}),
         ...(workers.length ? { freshnessP95: () => (writer.freshness().count ? writer.freshness().p95 : undefined) } : {}),
+        ...(workers.length ? { writes: () => (writeProblem === undefined ? { ok: true } : { ok: false, detail: `store writes failing: ${writeProblem}` }) } : {}),
       });
       const server = http.createServer(app);
       server.keepAliveTimeout = 65_000;

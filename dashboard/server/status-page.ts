@@ -1,3 +1,23 @@
+import { createHash } from 'node:crypto';
+
+const SCRIPT = `
+  async function tick() {
+    try {
+      const s = await (await fetch('/api/v1/stats')).json();
+      document.getElementById('mentions').textContent = s.mentions.toLocaleString('zh-CN');
+      document.getElementById('rejected').textContent = s.rejected.toLocaleString('zh-CN');
+      document.getElementById('lag').textContent = s.lag_ms + ' ms';
+      document.getElementById('updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN');
+    } catch (e) {
+      document.getElementById('updated').textContent = '连接中断，重试中… reconnecting';
+    }
+  }
+  tick(); setInterval(tick, 2000);
+`;
+
+/** The status page's CSP: its one inline script by hash, so no other inline script runs. */
+export const STATUS_PAGE_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
 /** A plain page at / until the dashboard lands: live counts from /api/v1/stats. */
 export function statusPage(): string {
   return `<!doctype html>
@@ -23,20 +43,7 @@ export function statusPage(): string {
 </div>
 <p class="muted" id="updated"></p>
 <p><a href="/api/v1/stats">/api/v1/stats</a> · <a href="/healthz">/healthz</a> · <a href="/metrics">/metrics</a></p>
-<script>
-  async function tick() {
-    try {
-      const s = await (await fetch('/api/v1/stats')).json();
-      document.getElementById('mentions').textContent = s.mentions.toLocaleString('zh-CN');
-      document.getElementById('rejected').textContent = s.rejected.toLocaleString('zh-CN');
-      document.getElementById('lag').textContent = s.lag_ms + ' ms';
-      document.getElementById('updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN');
-    } catch (e) {
-      document.getElementById('updated').textContent = '连接中断，重试中… reconnecting';
-    }
-  }
-  tick(); setInterval(tick, 2000);
-</script>
+<script>${SCRIPT}</script>
 </body>
 </html>`;
 }

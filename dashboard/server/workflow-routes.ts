@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { INCIDENT_STATUSES, type Role, type SessionInfo } from '@fenghuo/shared';
-import { clocks, reviewPolicySchema, ValidationError, wordingSettingsSchema, type Workflow } from '@fenghuo/analytics';
-import { actorOf, clientIp, createLoginRateLimiter, SESSION_COOKIE, type AuthLocals } from './auth/auth-middleware';
+import { INCIDENT_STATUSES, spreadsheetSafe, type Role, type SessionInfo } from '@fenghuo/shared';
+import { clocks, reviewPolicySchema, seesUnit, ValidationError, wordingSettingsSchema, type Workflow } from '@fenghuo/analytics';
+import { actorOf, clientIp, createLoginRateLimiter, parseCookies, SESSION_COOKIE, type AuthLocals } from './auth/auth-middleware';
 import { id, parse, route, time } from './route-helpers';
 
 const DAY = 86_400_000;
@@ -10,8 +10,8 @@ const expected = z.object({ expected_version: z.number().int().nonnegative() });
 
 function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A leading = + - @ (or tab, CR) would run as a formula in a spreadsheet.
+  const safe = spreadsheetSafe(s);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -57,6 +57,9 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
       res.status(401).json({ error: 'wrong user name or password' });
       return;
     }
+    // Session fixation: whatever session the browser brought is ended; the sign-in always gets a new one.
+    const brought = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    if (brought) await sessions.revoke(brought);
     const { token, session } = await sessions.create(result.user.id);
     await workflow.audit.append({ at: workflow.ctx.now(), actor: result.user.id, actor_name: result.user.display_name, action: 'session.login', object_type: 'session', object_id: result.user.id, ip: actorStub.ip });
     res.setHeader('Set-Cookie', cookie(req, token, session.expiresAt - session.createdAt));
@@ -301,7 +304,9 @@ export function createWorkflowRoutes(workflow: Workflow, options: WorkflowRoutes
     res.status(204).end();
   }));
   router.get('/accounts', route(async (_req, res) => {
-    res.json({ accounts: await directory.accounts() });
+    // Like the governance overview and the CSV export: the accounts of one's own units.
+    const actor = actorOf(res);
+    res.json({ accounts: (await directory.accounts()).filter((a) => seesUnit(actor, a.unit_id)) });
   }));
   router.post('/accounts', route(async (req, res) => {
     res.status(201).json(await directory.saveAccount(actorOf(res), undefined, req.body as Parameters<typeof directory.saveAccount>[2]));

@@ -45,12 +45,24 @@ export function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? '';
 }
 
+/** The browser says the request comes from a page of another host (no Origin: not a browser, or a same-origin GET). */
+function crossOrigin(req: Request): boolean {
+  const origin = req.get('origin');
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host !== req.get('host');
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Every /api request passes here: the route must be listed in the
  * permission table (anything else is 404, so a route added without a
- * decision is never served); a session cookie names the user; state-changing requests
- * of a cookie session carry the session's CSRF token (and, when the browser
- * sends one, an Origin of this host); the user's roles must allow the route.
+ * decision is never served); a state-changing request whose Origin is another
+ * host is refused, public routes included; a session cookie names the user;
+ * state-changing requests of a cookie session carry the session's CSRF
+ * token; the user's roles must allow the route.
  * Ingest routes are left to their own bearer check.
  */
 export function createAuthMiddleware(workflow: Workflow) {
@@ -63,7 +75,16 @@ export function createAuthMiddleware(workflow: Workflow) {
         res.status(404).json({ error: 'no such API route' });
         return;
       }
-      if (spec.access === 'ingest' || spec.access === 'public') {
+      if (spec.access === 'ingest') {
+        next();
+        return;
+      }
+      // A page on another site must not post here, signed in or not: not even a sign-in (login CSRF) or a duty link.
+      if (!SAFE_METHODS.has(req.method) && crossOrigin(req)) {
+        res.status(403).json({ error: 'cross-origin request refused' });
+        return;
+      }
+      if (spec.access === 'public') {
         next();
         return;
       }
@@ -79,19 +100,6 @@ export function createAuthMiddleware(workflow: Workflow) {
         if (!sent || !sameString(sent, session.csrfToken)) {
           res.status(403).json({ error: `missing or wrong ${CSRF_HEADER} header (GET /api/v1/session gives the token)` });
           return;
-        }
-        const origin = req.get('origin');
-        if (origin && origin !== 'null') {
-          let host: string | undefined;
-          try {
-            host = new URL(origin).host;
-          } catch {
-            host = undefined;
-          }
-          if (host !== req.get('host')) {
-            res.status(403).json({ error: 'cross-origin request refused' });
-            return;
-          }
         }
       }
       Object.assign(res.locals as AuthLocals, { actor, sessionToken: token, csrfToken: session.csrfToken });

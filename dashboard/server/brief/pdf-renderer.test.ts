@@ -4,7 +4,7 @@ import type { DailyBrief, SessionInfo } from '@fenghuo/shared';
 import { BriefRenderError, createBriefRenderer, RendererBusyError, type RenderRequest } from './pdf-renderer';
 
 /** A stand-in for Chromium that records what the renderer asks of it. */
-function fakeChromium(options: { pageState?: 'ready' | 'error'; gate?: Promise<void> } = {}) {
+function fakeChromium(options: { pageState?: 'ready' | 'error'; gate?: Promise<void>; status?: number } = {}) {
   const log = { launches: 0, contexts: 0, closedContexts: 0, active: 0, maxActive: 0, gotos: [] as string[], cookies: [] as unknown[], routes: [] as { pattern: string; handler: (route: unknown) => Promise<unknown> }[], pdfOptions: [] as unknown[], media: [] as unknown[], browserClosed: 0 };
   let onDisconnect: (() => void) | undefined;
   const browser = {
@@ -20,7 +20,10 @@ function fakeChromium(options: { pageState?: 'ready' | 'error'; gate?: Promise<v
         close: async () => void log.closedContexts++,
         newPage: async () => ({
           setDefaultTimeout: () => {},
-          goto: async (url: string) => void log.gotos.push(url),
+          goto: async (url: string) => {
+            log.gotos.push(url);
+            return options.status === undefined ? null : { ok: () => options.status! < 400, status: () => options.status };
+          },
           locator: () => ({
             first: () => ({
               waitFor: async () => {},
@@ -119,6 +122,14 @@ describe('the brief renderer', () => {
   it('a page that says it cannot show the brief is an error with its words', async () => {
     const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fakeChromium({ pageState: 'error' }).launch });
     await expect(renderer.render(request())).rejects.toThrow(/could not show the brief: 无法生成简报：date: expected a calendar date/);
+    await renderer.close();
+  });
+
+  it('a page the server does not serve fails at once with its status, without waiting for the page to get ready', async () => {
+    const fake = fakeChromium({ status: 404 });
+    const renderer = createBriefRenderer({ find: () => '/usr/bin/chromium', launch: fake.launch });
+    await expect(renderer.render(request())).rejects.toThrow(/answered 404: this server does not serve the dashboard pages/);
+    expect(fake.log.pdfOptions).toHaveLength(0);
     await renderer.close();
   });
 

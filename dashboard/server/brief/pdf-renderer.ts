@@ -157,7 +157,12 @@ export function createBriefRenderer(options: BriefRendererOptions = {}): BriefRe
     page.setDefaultTimeout(timeoutMs);
     const lang = request.lang === 'en' ? '&lang=en' : '';
     const attr = request.page?.stateAttribute ?? 'data-brief-state';
-    await page.goto(request.page ? `${baseUrl}${request.page.path}` : `${baseUrl}/brief?date=${encodeURIComponent(request.date)}${lang}`, { waitUntil: 'domcontentloaded' });
+    const target = request.page ? `${baseUrl}${request.page.path}` : `${baseUrl}/brief?date=${encodeURIComponent(request.date)}${lang}`;
+    const response = await page.goto(target, { waitUntil: 'domcontentloaded' });
+    // A page this server does not serve (no built dashboard, FENGHUO_DASHBOARD=off) fails now, not after the timeout.
+    if (response && !response.ok()) {
+      throw new BriefRenderError(`the page to print answered ${response.status()}: this server does not serve the dashboard pages (build them, and leave FENGHUO_DASHBOARD on)`);
+    }
     const ready = page.locator(`[${attr}="ready"], [${attr}="error"]`).first();
     try {
       await ready.waitFor({ state: 'attached', timeout: timeoutMs });

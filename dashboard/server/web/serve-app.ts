@@ -37,6 +37,11 @@ export function htmlFor(p: string): string {
 }
 
 function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: string) => boolean, config: string): void {
+    // Vite's dev page needs inline scripts (React refresh) and its HMR socket: development only runs without the app's CSP.
+    app.use((req, res, next) => {
+      if (isApp(req.path)) res.removeHeader('Content-Security-Policy');
+      next();
+    });
     app.use(vite.middlewares);
     app.use(async (req, res, next) => {
       if (req.method !== 'GET' || !isApp(req.path)) return next();
@@ -52,7 +57,8 @@ function mountDev(app: Express, vite: import('vite').ViteDevServer, isApp: (p: s
 
 function mountStatic(app: Express, isApp: (p: string) => boolean, config: string, dist: string): void {
   app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
-  app.use(express.static(dist, { index: false }));
+  // The phone view's service worker (m/sw.js) runs under the CSP of its own script: the app's, so it may fetch from this origin.
+  app.use(express.static(dist, { index: false, setHeaders: (res) => res.setHeader('Content-Security-Policy', CSP) }));
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isApp(req.path)) return next();
     const index = path.join(dist, htmlFor(req.path));

@@ -10,6 +10,7 @@ import { DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, PLATFORM_LABELS, TEMPLATE_LABEL
 import { ReviewHistory } from '../workspace/ReviewHistory';
 import { usePeople } from '../workspace/usePeople';
 import type { CheckFinding, DraftSuggestions, DraftTransition, DraftView, StatementTemplate } from '../workspace/types';
+import { safeHref } from '../analyst/safe-url';
 import './workspace.css';
 
 interface Checked {
@@ -337,7 +338,7 @@ export default function DraftEditorPage({ params }: { params: Record<string, str
               </p>
               {draft.publication.link && (
                 <p>
-                  <a href={draft.publication.link} target="_blank" rel="noopener noreferrer">
+                  <a href={safeHref(draft.publication.link)} target="_blank" rel="noopener noreferrer">
                     {draft.publication.link}
                   </a>
                 </p>

@@ -23,6 +23,7 @@ import { ACTION_LABELS, DRAFT_STATUS_ICON, DRAFT_STATUS_LABELS, SEVERITY_LABELS_
 import { downloadText, incidentMarkers, linkedVolume, timelineCsv, timelineRows } from '../workspace/timeline';
 import type { DraftView } from '../workspace/types';
 import { useUnits } from '../workspace/useUnits';
+import { safeHref } from '../analyst/safe-url';
 import './workspace.css';
 
 const LIVE_EVENTS = ['hello', 'wall'] as const;
@@ -235,7 +236,7 @@ export default function IncidentRoomPage({ params }: { params: Record<string, st
                   {a.link && (
                     <>
                       {' '}
-                      <a href={a.link} target="_blank" rel="noopener noreferrer">
+                      <a href={safeHref(a.link)} target="_blank" rel="noopener noreferrer">
                         {t('链接', 'link')}
                       </a>
                     </>

@@ -11,6 +11,7 @@ import { baseVersion, reviewableBy } from '../workspace/review';
 import { ReviewHistory } from '../workspace/ReviewHistory';
 import { usePeople } from '../workspace/usePeople';
 import type { CheckFinding, DraftDiff, DraftView } from '../workspace/types';
+import { safeHref } from '../analyst/safe-url';
 import './workspace.css';
 
 /** One submitted draft under review: what changed, what the checks say, and the decision with a comment. */
@@ -240,7 +241,7 @@ export default function ReviewQueuePage(_props: { params: Record<string, string>
                   <td>{d.publication ? who(d.publication.by) : '–'}</td>
                   <td>
                     {d.publication?.link ? (
-                      <a href={d.publication.link} target="_blank" rel="noopener noreferrer">
+                      <a href={safeHref(d.publication.link)} target="_blank" rel="noopener noreferrer">
                         {t('查看', 'open')}
                       </a>
                     ) : (

@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '@fenghuo/shared/csv';
 import type { Incident } from '@fenghuo/shared/workflow';
 import type { TimelineMarker, VolumePoint } from '../charts/IncidentTimeline/accessors';
 import type { Lang } from '../i18n';
@@ -71,8 +72,8 @@ export function timelineRows(incident: Incident, volume: readonly VolumePoint[],
 }
 
 function csvCell(v: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet: the text is the public's and the users'.
-  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  // A leading = + - @ (or tab, CR) would run as a formula in a spreadsheet: the text is the public's and the users'.
+  const safe = spreadsheetSafe(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
