@@ -62,15 +62,17 @@ describe('POST /api/v1/mentions', () => {
     const body = res.body as IngestResponse;
     expect(body.accepted).toBe(1);
     expect(body.rejected).toEqual([
-      { index: 1, id: 'mix-2', error: 'text: is empty after trimming' },
-      { index: 2, id: 'mix-3', error: expect.stringContaining('has no UTC offset') },
-      { index: 3, error: 'expected a mention object, got string' },
-      { index: 4, id: 'mix-5', error: expect.stringMatching(/^platform:/) },
+      { index: 1, id: 'mix-2', error: 'text: is empty after trimming', reject_id: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      { index: 2, id: 'mix-3', error: expect.stringContaining('has no UTC offset'), reject_id: expect.any(String) },
+      { index: 3, error: 'expected a mention object, got string', reject_id: expect.any(String) },
+      { index: 4, id: 'mix-5', error: expect.stringMatching(/^platform:/), reject_id: expect.any(String) },
     ]);
     expect(await storedCount('mix-')).toBe(1);
-    const kept = await rt.store.query<{ id: string; code: string; reason: string; raw: string }>(
-      "SELECT id, code, reason, raw FROM rejected_mentions WHERE id LIKE 'mix-%' OR raw = '\"not an object\"' ORDER BY position",
+    const kept = await rt.store.query<{ id: string; code: string; reason: string; raw: string; reject_id: string }>(
+      "SELECT id, code, reason, raw, reject_id FROM rejected_mentions WHERE id LIKE 'mix-%' OR raw = '\"not an object\"' ORDER BY position",
     );
+    // Each answer names the row that keeps it.
+    expect(kept.map((k) => k.reject_id)).toEqual(body.rejected.map((r) => r.reject_id));
     expect(kept.map((k) => k.code)).toEqual(['invalid_text', 'invalid_time', 'not_an_object', 'invalid_platform']);
     expect(kept[0]!.raw).toContain('"mix-2"');
   });
@@ -97,7 +99,7 @@ describe('POST /api/v1/mentions', () => {
     expect(res.status).toBe(202);
     const body = res.body as IngestResponse;
     expect(body.accepted).toBe(3);
-    expect(body.rejected).toEqual([{ index: 2, error: expect.stringMatching(/^line 2 is not valid JSON/) }]);
+    expect(body.rejected).toEqual([{ index: 2, error: expect.stringMatching(/^line 2 is not valid JSON/), reject_id: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
     expect(await storedCount('nd-')).toBe(3);
     const kept = (await rejectedRows()).filter((r) => r.raw === lines[2]);
     expect(kept).toMatchObject([{ code: 'invalid_json', position: '2' }]);
@@ -170,10 +172,10 @@ describe('POST /api/v1/mentions', () => {
 });
 
 describe('observability', () => {
-  it('/healthz reports the store and the bus', async () => {
+  it('/healthz reports the store, the bus and whether writes are succeeding', async () => {
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', checks: { store: { ok: true }, bus: { ok: true } } });
+    expect(await res.json()).toEqual({ status: 'ok', checks: { store: { ok: true }, bus: { ok: true }, writes: { ok: true } } });
   });
 
   it('/api/v1/stats counts distinct stored mentions and kept rejects', async () => {

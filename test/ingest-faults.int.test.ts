@@ -41,6 +41,27 @@ describe('back-pressure', () => {
     expect((await postMentions(url, Array.from({ length: 5 }, (_, i) => mention(`bp-b${i}`)))).status).toBe(202);
     expect(await stored(rt, 'bp-')).toBe(13);
   });
+
+  it('a full queue refuses a request before any work: its rejects are kept once, when it is resent', async () => {
+    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_ACK_TIMEOUT_MS: '400' });
+    const r = rt;
+    const sub = r.workers[0]!.subscription()!;
+    sub.pause();
+    expect((await postMentions(r.url!, Array.from({ length: 8 }, (_, i) => mention(`rf-a${i}`)))).status).toBe(503);
+    const body = [...Array.from({ length: 4 }, (_, i) => mention(`rf-b${i}`)), { platform: 'weibo', id: 'rf-bad', kind: 'post', time: Date.now() }];
+    const refused = await postMentions(r.url!, body);
+    expect(refused.status).toBe(503);
+    expect((refused.body as { error: string }).error).toMatch(/queue is full/);
+    const rejects = async () => Number((await r.store.query<{ n: string }>("SELECT count() AS n FROM rejected_mentions WHERE id = 'rf-bad'"))[0]!.n);
+    expect(await rejects()).toBe(0);
+    sub.resume();
+    await waitFor(async () => (await stored(r, 'rf-a')) === 8);
+    const taken = await postMentions(r.url!, body);
+    expect(taken.status).toBe(202);
+    expect((taken.body as IngestResponse).rejected).toHaveLength(1);
+    expect(await stored(r, 'rf-b')).toBe(4);
+    expect(await rejects()).toBe(1);
+  });
 });
 
 describe('store failures', () => {

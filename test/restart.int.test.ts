@@ -1,40 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse, StatsResponse } from '@fenghuo/shared';
-import { spawnCli } from './support/cli';
-import { freePort, getJson, mention, postMentions, tempDir, TEST_TOKEN, waitFor } from './support/runtime';
+import { exited, killStarted, startFenghuo } from './support/process';
+import { getJson, mention, postMentions, tempDir, waitFor } from './support/runtime';
 
-const running = new Set<ChildProcess>();
-afterEach(() => {
-  for (const p of running) p.kill('SIGKILL');
-  running.clear();
-});
+afterEach(killStarted);
 
-async function start(dataDir: string, extra: string[] = ['--no-demo']): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
-  const port = await freePort();
-  const proc = spawnCli(['start', ...extra], { FENGHUO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', FENGHUO_INGEST_TOKEN: TEST_TOKEN });
-  running.add(proc);
-  let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr += d));
-  proc.stdout!.resume();
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => {
-    if (proc.exitCode !== null) throw new Error(`fenghuo start exited with ${proc.exitCode}:\n${stderr}`);
-    try {
-      return (await fetch(`${url}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 60_000, 200);
-  return { proc, url, stderr: () => stderr };
-}
-
-function exited(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve({ code: proc.exitCode, signal: proc.signalCode });
-    proc.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-}
+const start = (dataDir: string, extra: string[] = ['--no-demo']) => startFenghuo(dataDir, ['start', ...extra]);
 
 const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => mention(`rs-${from + i}`));
 
