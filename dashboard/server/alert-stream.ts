@@ -35,6 +35,7 @@ export async function createAlertStreamHub(options: AlertStreamOptions): Promise
     topic: TOPICS.alerts,
     groupId: `fenghuo-alert-stream-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     fromBeginning: false,
+    leaveOnStop: true,
     maxBatchWaitMs: 0,
     handler: async (records) => {
       for (const r of records) {

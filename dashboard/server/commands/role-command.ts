@@ -3,6 +3,9 @@ import { startDemo } from '../demo';
 import { startRuntime, type Roles } from '../runtime';
 import { ensureAppBuilt } from '../web/app-build';
 
+/** How long a stop may take before the process exits anyway (exit code 1). */
+const STOP_DEADLINE_MS = 30_000;
+
 export interface RoleFlags {
   port?: number;
   demo?: boolean;
@@ -56,6 +59,11 @@ export async function runRole(name: 'start' | 'api' | 'ingest-worker' | 'analyti
     }
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // A part that never finishes stopping must not keep the process (and its data directory's lock) forever.
+    setTimeout(() => {
+      logger.error({ seconds: STOP_DEADLINE_MS / 1000 }, 'stopping took too long: exiting without a clean stop');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await demo?.stop();
     await runtime.stop();
     logger.info('stopped');

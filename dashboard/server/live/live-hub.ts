@@ -52,6 +52,7 @@ export async function createLiveHub(options: LiveHubOptions): Promise<LiveHub> {
     topic: TOPICS.alerts,
     groupId: `fenghuo-live-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     fromBeginning: false,
+    leaveOnStop: true,
     maxBatchWaitMs: 0,
     handler: async (records) => {
       for (const r of records) {

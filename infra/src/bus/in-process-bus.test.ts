@@ -115,6 +115,41 @@ describe('in-process bus', () => {
     await bus.close();
   });
 
+  it('a live view that stops leaves its group: publishers waiting for it, and later ones, go through', async () => {
+    const bus = createInProcessBus({ maxQueuedRecords: 100 });
+    const durable: string[] = [];
+    await bus.subscribe({ topic: 't', groupId: 'store', maxBatchWaitMs: 1, handler: async (r) => void durable.push(...r.map((x) => x.value)) });
+    const view = await bus.subscribe({ topic: 't', groupId: 'view-1', fromBeginning: false, leaveOnStop: true, maxBatchWaitMs: 1, handler: async () => {} });
+    view.pause();
+    const waiting = bus.publish('t', [rec(0)]);
+    const settled = (p: Promise<void>) => Promise.race([p.then(() => 'resolved'), tick(300).then(() => 'still waiting')]);
+    expect(await settled(waiting)).toBe('still waiting');
+    await view.stop();
+    expect(await settled(waiting)).toBe('resolved');
+    expect(await settled(bus.publish('t', [rec(1)]))).toBe('resolved');
+    expect(durable).toEqual(['v0', 'v1']);
+    // The only group, a view, leaving: nobody is left to wait for.
+    const alone = await bus.subscribe({ topic: 'u', groupId: 'view-2', fromBeginning: false, leaveOnStop: true, maxBatchWaitMs: 1, handler: async () => {} });
+    alone.pause();
+    const lonely = bus.publish('u', [rec(2)]);
+    await alone.stop();
+    expect(await settled(lonely)).toBe('resolved');
+    await bus.close();
+  });
+
+  it('a durable group that stops still holds publishers until it comes back', async () => {
+    const bus = createInProcessBus({ maxQueuedRecords: 100 });
+    const sub = await bus.subscribe({ topic: 't', groupId: 'g', maxBatchWaitMs: 1, handler: async () => {} });
+    await sub.stop();
+    let done = false;
+    const pending = bus.publish('t', [rec(0)]).then(() => (done = true));
+    await tick(100);
+    expect(done).toBe(false);
+    await bus.subscribe({ topic: 't', groupId: 'g', maxBatchWaitMs: 1, handler: async () => {} });
+    await pending;
+    await bus.close();
+  });
+
   it('closing rejects publishers still waiting, and refuses new ones', async () => {
     const bus = createInProcessBus({ maxQueuedRecords: 100 });
     const sub = await bus.subscribe({ topic: 't', groupId: 'g', maxBatchWaitMs: 1, handler: async () => {} });

@@ -88,7 +88,11 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
   }
 
   function settle(t: Topic): void {
-    if (t.groups.size === 0) return;
+    if (t.groups.size === 0) {
+      // The last group left: nobody is left to wait for (the records stay for a later group).
+      for (const w of t.waiters.splice(0)) w.resolve();
+      return;
+    }
     let low = Infinity;
     for (const g of t.groups.values()) low = Math.min(low, g.committed);
     if (low > t.baseOffset) {
@@ -141,6 +145,11 @@ export function createInProcessBus(options: InProcessBusOptions): Bus {
       this.poke();
       await this.running;
       if (this.group.subscription === this) this.group.subscription = undefined;
+      if (this.opts.leaveOnStop && this.topic.groups.get(this.group.id) === this.group) {
+        // A live view nobody resumes: publishers stop waiting for it, and what it left unread is trimmed.
+        this.topic.groups.delete(this.group.id);
+        settle(this.topic);
+      }
     }
 
     async lag(): Promise<PartitionLag[]> {

@@ -59,6 +59,15 @@ export interface SubscribeOptions {
    * (default) or only records published from now on (live views).
    */
   fromBeginning?: boolean;
+  /**
+   * A group nobody resumes (a live view of one process, with an id of its
+   * own): it leaves the topic when its consumer stops. In process, publishers
+   * then stop waiting for it to handle their records; without this a view
+   * closed at shutdown held every later publish of the topic until the bus
+   * closed, and the analytics worker, announcing an alert, never stopped.
+   * Kafka drops such a group by itself once its consumer has left.
+   */
+  leaveOnStop?: boolean;
 }
 
 export interface PartitionLag {
