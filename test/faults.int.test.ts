@@ -29,7 +29,9 @@ async function storedIn(dataDir: string, prefix: string): Promise<{ rows: number
     const [m] = await store.query<{ n: string; u: string }>('SELECT count() AS n, uniqExact(platform, id) AS u FROM mentions WHERE startsWith(id, {p:String})', { p: prefix });
     const [r] = await store.query<{ n: string }>('SELECT count() AS n FROM rejected_mentions');
     // CHECK TABLE reads every part back against its checksums.
-    const checks = await store.query<Record<string, unknown>>('CHECK TABLE mentions');
+    const checks = await store.query<{ part_path: string }>('CHECK TABLE mentions');
+    // In part order: CHECK TABLE lists the parts in no fixed order.
+    checks.sort((a, b) => a.part_path.localeCompare(b.part_path));
     return { rows: Number(m!.n), distinct: Number(m!.u), rejected: Number(r!.n), check: JSON.stringify(checks) };
   } finally {
     await store.close();

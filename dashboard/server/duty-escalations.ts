@@ -57,17 +57,25 @@ export function withEscalation(notifier: Notifier, duty: dutyModule.Duty, onErro
   };
   return {
     async notify(change) {
-      await notifier.notify(change);
-      if (change.action !== 'opened' || change.message) return;
-      // Not awaited: paging reads the rosters and writes the chain, and the engine's loop must not wait for that.
+      const delivered = notifier.notify(change);
+      if (change.action !== 'opened' || change.message) return delivered;
+      // Not awaited by the caller: paging reads the rosters and writes the
+      // chain, and the engine's loop must not wait for that. Counted as
+      // pending from the start (the delivery included), so a close while the
+      // delivery runs still waits for the page that follows it.
       const alert = change.alert;
-      const paging = (async () => {
-        const unit = await duty.alertUnit();
-        if (unit) await duty.startEscalation(alertSubject(alert, unit));
-      })()
+      const paging = delivered
+        .then(
+          async () => {
+            const unit = await duty.alertUnit();
+            if (unit) await duty.startEscalation(alertSubject(alert, unit));
+          },
+          () => undefined, // the delivery's failure is the caller's
+        )
         .catch(onError)
         .finally(() => pending.delete(paging));
       pending.add(paging);
+      return delivered;
     },
     drain: async () => {
       await settle();

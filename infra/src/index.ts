@@ -1,4 +1,4 @@
-export { createStore, quoteIdent, type CreateStoreOptions } from './clickhouse/create-store';
+export { createStore, quoteIdent, StoreClosedError, type CreateStoreOptions } from './clickhouse/create-store';
 export { migrate, loadMigrations, splitStatements, MIGRATIONS_DIR, type Migration, type MigrationReport } from './clickhouse/migrate';
 export { createInProcessBus, type InProcessBusOptions } from './bus/in-process-bus';
 export { toDateTime64, fromDateTime64 } from './time';

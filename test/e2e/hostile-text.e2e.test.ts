@@ -124,6 +124,44 @@ describe('hostile text is inert in the dashboard (Chromium)', () => {
     await context.close();
   });
 
+  it('behind the escaping, the browser enforces the CSP: inline script, inline handlers and framing by another page are refused', async () => {
+    const { page, context } = await signInPage(browser, url, 'xss-duty', TEST_USER_PASSWORD);
+    await page.goto(`${url}/events`);
+    await page.waitForLoadState('networkidle');
+    // Markup that got past the rendering would be added like this: the page's policy must stop it running.
+    const result = (await page.evaluate(`(async () => {
+      window.__csp = [];
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'window.__csp.push("inline script")';
+      document.body.appendChild(s);
+      const d = document.createElement('div');
+      d.setAttribute('onclick', 'window.__csp.push("inline handler")');
+      document.body.appendChild(d);
+      d.click();
+      const a = document.createElement('a');
+      a.href = 'javascript:window.__csp.push("javascript url")';
+      document.body.appendChild(a);
+      a.click();
+      await new Promise((r) => setTimeout(r, 500));
+      return { ran: window.__csp, violations };
+    })()`)) as { ran: string[]; violations: string[] };
+    expect(result.ran).toEqual([]);
+    expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+    // frame-ancestors: another page framing the dashboard gets nothing of it.
+    const framer = await context.newPage();
+    const refused: string[] = [];
+    framer.on('console', (m) => {
+      if (/frame-ancestors/.test(m.text())) refused.push(m.text());
+    });
+    await framer.setContent(`<iframe id="f" src="${url}/events"></iframe>`);
+    await waitFor(async () => refused.length > 0, 15_000, 200);
+    const framed = framer.frames().find((f) => f !== framer.mainFrame());
+    expect(await framed?.evaluate('document.body ? document.body.innerText : ""').catch(() => '')).not.toContain('化工厂');
+    await context.close();
+  });
+
   it('the brief PDF renders from the same page (200, a PDF) and the CSV exports defuse formulas', async () => {
     const pdf = await fetch(`${url}/api/v1/brief.pdf?date=${today}`, { headers: { cookie: user.cookie } });
     expect([200, 503]).toContain(pdf.status);

@@ -133,10 +133,11 @@ describe('wall display in Chromium', () => {
     const { page, context } = await signInPage(browser, url, 'wall1', TEST_USER_PASSWORD, { width: 1920, height: 1080 });
     await page.goto(`${url}/wall`);
     const now = Date.now();
+    // The markup is not read as words: the story itself must say enough to form an event (four words or more).
     const evil = Array.from({ length: 30 }, (_, i) => ({
       id: `x-${i}`,
       platform: 'weibo',
-      text: `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>自来水厂投毒爆炸 ${i}`,
+      text: `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>自来水厂投毒爆炸，附近居民都听到了巨响 ${i}`,
       time: new Date(now - (30 - i) * 300).toISOString(),
       author: { id: `x-u${i}` },
     }));

@@ -221,56 +221,68 @@ function wrapClient(
   }
 
   let closed = false;
+  const inFlight = new Set<Promise<unknown>>();
   return {
     kind,
     database,
     client,
-    async query<T>(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<T[]> {
-      const rs = await client.query({
-        query: sql,
-        query_params: params ?? {},
-        format: 'JSONEachRow',
-        clickhouse_settings: await effectiveSettings(settings),
-      });
-      return rs.json<T>();
-    },
-    async command(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<void> {
-      await client.command({
-        query: sql,
-        query_params: params ?? {},
-        clickhouse_settings: await effectiveSettings(settings),
+    query<T>(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<T[]> {
+      return tracked(sql, async () => {
+        const rs = await client.query({
+          query: sql,
+          query_params: params ?? {},
+          format: 'JSONEachRow',
+          clickhouse_settings: await effectiveSettings(settings),
+        });
+        return rs.json<T>();
       });
     },
-    async insert(table, columns, rows, settings): Promise<void> {
-      if (rows.length === 0) return;
-      await client.insert({
-        table,
-        values: rows as unknown[][],
-        columns: columns as [string, ...string[]],
-        format: 'JSONCompactEachRow',
-        clickhouse_settings: await effectiveSettings(settings),
+    command(sql: string, params?: QueryParams, settings?: QuerySettings): Promise<void> {
+      return tracked(sql, async () => {
+        await client.command({
+          query: sql,
+          query_params: params ?? {},
+          clickhouse_settings: await effectiveSettings(settings),
+        });
       });
     },
-    async insertJsonRows(table, columns, rows, settings): Promise<void> {
-      if (rows.length === 0) return;
-      await client.insert({
-        table,
-        values: rows.map((r) => new SerialisedRow(r)) as unknown as unknown[][],
-        columns: columns as [string, ...string[]],
-        format: 'JSONCompactEachRow',
-        clickhouse_settings: await effectiveSettings(settings),
+    insert(table, columns, rows, settings): Promise<void> {
+      if (rows.length === 0) return Promise.resolve();
+      return tracked(`INSERT INTO ${table}`, async () => {
+        await client.insert({
+          table,
+          values: rows as unknown[][],
+          columns: columns as [string, ...string[]],
+          format: 'JSONCompactEachRow',
+          clickhouse_settings: await effectiveSettings(settings),
+        });
       });
     },
-    async execRaw(sql, params, settings, body): Promise<NodeJS.ReadableStream> {
-      const result = await client.exec({
-        query: sql,
-        query_params: params ?? {},
-        clickhouse_settings: await effectiveSettings(settings),
-        ...(body ? { values: body as never } : {}),
+    insertJsonRows(table, columns, rows, settings): Promise<void> {
+      if (rows.length === 0) return Promise.resolve();
+      return tracked(`INSERT INTO ${table}`, async () => {
+        await client.insert({
+          table,
+          values: rows.map((r) => new SerialisedRow(r)) as unknown as unknown[][],
+          columns: columns as [string, ...string[]],
+          format: 'JSONCompactEachRow',
+          clickhouse_settings: await effectiveSettings(settings),
+        });
       });
-      return result.stream;
+    },
+    execRaw(sql, params, settings, body): Promise<NodeJS.ReadableStream> {
+      return tracked(sql, async () => {
+        const result = await client.exec({
+          query: sql,
+          query_params: params ?? {},
+          clickhouse_settings: await effectiveSettings(settings),
+          ...(body ? { values: body as never } : {}),
+        });
+        return result.stream;
+      });
     },
     async ping(): Promise<boolean> {
+      if (closed) return false;
       try {
         const result = await client.ping();
         return result.success;
@@ -281,10 +293,37 @@ function wrapClient(
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      // Embedded, a query still running when the session closes crashes the
+      // process (SIGSEGV): the queries in flight finish first (up to 10 s).
+      if (inFlight.size) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.allSettled(inFlight), new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+        clearTimeout(timer);
+      }
       await client.close();
       onClose?.();
     },
   };
+
+  /** Runs one operation unless the store is closed, and keeps it in `inFlight` until it settles. */
+  function tracked<T>(what: string, run: () => Promise<T>): Promise<T> {
+    if (closed) return Promise.reject(new StoreClosedError(what));
+    const p = run();
+    inFlight.add(p);
+    const forget = () => inFlight.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
+}
+
+const CLOSE_WAIT_MS = 10_000;
+
+/** An operation asked of a store after it was closed (a part of the process still running at shutdown). */
+export class StoreClosedError extends Error {
+  override name = 'StoreClosedError';
+  constructor(what: string) {
+    super(`the store is closed (${what.replace(/\s+/g, ' ').slice(0, 80)})`);
+  }
 }
 
 export function quoteIdent(name: string): string {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@fenghuo/shared';
-import { createStore } from './create-store';
+import { createStore, StoreClosedError } from './create-store';
 import { loadMigrations, migrate, splitStatements } from './migrate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fh-store-'));
@@ -97,5 +97,19 @@ describe('chdb behaves like a server', () => {
 
   it('chdb holds one data directory per process: opening another one here is refused', async () => {
     await expect(createStore({ ...config, chdbPath: path.join(dir, 'other') })).rejects.toThrow(/cannot open the embedded store|held by another/);
+  });
+});
+
+describe('closing', () => {
+  it('waits for the queries in flight (closing under a running query crashed the process) and refuses any after', async () => {
+    const running = store.query<{ n: string }>('SELECT count() AS n FROM (SELECT sleepEachRow(0.1) FROM numbers(8))', {}, { max_block_size: 1 });
+    await store.close();
+    expect(await running).toEqual([{ n: '8' }]);
+    await expect(store.query('SELECT 1')).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(store.insert('mentions', ['id'], [['x']])).rejects.toThrow(/the store is closed \(INSERT INTO mentions\)/);
+    expect(await store.ping()).toBe(false);
+    // The same directory opens again in this process once closed.
+    store = await createStore(config, { holder: 'store test' });
+    expect(await store.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 });
