@@ -62,3 +62,113 @@ export const STORY_FAMILIES: readonly (readonly string[])[] = [
 export function burstTexts(family: number, place: string): string[] {
   return STORY_FAMILIES[family % STORY_FAMILIES.length]!.map((t) => t.replaceAll('{place}', place));
 }
+
+/** One injected story: where and when it starts, and what became of it. */
+export interface Burst {
+  index: number;
+  /** Its mentions' ids start with this, so an alert can be traced back to it. */
+  prefix: string;
+  startAt: number;
+  texts: string[];
+  place: string;
+  sent: number;
+  /** The 10th mention's own (event) time. */
+  tenthTime?: number;
+}
+
+const RAMP_MS = 3 * 60_000;
+const HOLD_MS = 3 * 60_000;
+const DECAY_MS = 2 * 60_000;
+
+/** Mentions per minute of a burst `age` ms after it started: 0 → peak in 3 min, 3 min at the peak, down in 2. */
+export function burstRate(age: number, peak: number): number {
+  if (age < 0) return 0;
+  if (age < RAMP_MS) return (peak * age) / RAMP_MS;
+  if (age < RAMP_MS + HOLD_MS) return peak;
+  if (age < RAMP_MS + HOLD_MS + DECAY_MS) return peak * (1 - (age - RAMP_MS - HOLD_MS) / DECAY_MS);
+  return 0;
+}
+
+/**
+ * `count` bursts at random times after the warm-up, each with its own place
+ * and its own kind of story (two bursts told in the same words at the same
+ * time are one event by their text, whatever the place; past six, kinds
+ * repeat), sorted by start. The same seed gives the same plan.
+ */
+export function planBursts(rand: () => number, o: { count: number; t0: number; minutes: number; warmupMinutes: number }): Burst[] {
+  const latest = o.minutes * 60_000 - RAMP_MS - HOLD_MS;
+  const earliest = o.warmupMinutes * 60_000;
+  if (latest <= earliest) throw new Error('--minutes must leave room for the warm-up and a burst (at least warm-up + 6 minutes)');
+  const bursts: Burst[] = Array.from({ length: o.count }, (_, i) => ({
+    index: i,
+    prefix: `burst${i}-`,
+    startAt: o.t0 + earliest + Math.floor(rand() * (latest - earliest)),
+    place: '',
+    texts: [],
+    sent: 0,
+  }));
+  const families = STORY_FAMILIES.map((_, i) => i);
+  for (let i = families.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [families[i], families[j]] = [families[j]!, families[i]!];
+  }
+  for (const b of bursts) {
+    b.place = madeUpPlace(rand);
+    b.texts = burstTexts(families[b.index % families.length]!, b.place);
+  }
+  return bursts.sort((a, b) => a.startAt - b.startAt);
+}
+
+export interface BurstMention {
+  platform: string;
+  id: string;
+  text: string;
+  time: string;
+  author: { id: string; name: string };
+}
+
+/**
+ * The bursts' mentions for the tick (now − tickMs, now], at each burst's rate
+ * (fractions carried to the next tick), and the bursts whose 10th mention is
+ * among them.
+ */
+export class BurstFeed {
+  private readonly carry = new Map<Burst, number>();
+
+  constructor(
+    readonly bursts: Burst[],
+    private readonly peakPerMinute: number,
+    private readonly rand: () => number,
+  ) {}
+
+  tick(now: number, tickMs: number): { mentions: BurstMention[]; tenth: Burst[] } {
+    const mentions: BurstMention[] = [];
+    const tenth: Burst[] = [];
+    for (const b of this.bursts) {
+      const want = (burstRate(now - b.startAt, this.peakPerMinute) * tickMs) / 60_000 + (this.carry.get(b) ?? 0);
+      const n = Math.floor(want);
+      this.carry.set(b, want - n);
+      for (let i = 0; i < n; i++) {
+        const m: BurstMention = {
+          platform: this.rand() < 0.7 ? 'weibo' : 'douyin',
+          id: `${b.prefix}${b.sent}`,
+          text: b.texts[Math.floor(this.rand() * b.texts.length)]!,
+          time: new Date(now - Math.floor(this.rand() * tickMs)).toISOString(),
+          author: { id: `bu${b.index}-${Math.floor(this.rand() * 1e6)}`, name: '网友' },
+        };
+        mentions.push(m);
+        if (++b.sent === 10) {
+          tenth.push(b);
+          b.tenthTime = Date.parse(m.time);
+        }
+      }
+    }
+    return { mentions, tenth };
+  }
+
+  /** The burst an alert is about, by the ids of its first and sample mentions. */
+  burstOf(alert: { first_mentions: { id: string }[]; samples: { id: string }[] }): Burst | undefined {
+    const ids = [...alert.first_mentions, ...alert.samples].map((m) => m.id);
+    return this.bursts.find((b) => ids.some((id) => id.startsWith(b.prefix)));
+  }
+}

@@ -8,7 +8,7 @@ import { readConfig } from '../cli-args';
 import { createLogger, startRuntime } from '../runtime';
 import { quantile } from './load-driver';
 import { followAlertStream } from '../alert-stream-client';
-import { burstTexts, madeUpPlace, STORY_FAMILIES } from './burst-stories';
+import { BurstFeed, planBursts, type Burst } from './burst-stories';
 
 export interface DetectBenchOptions {
   /** Background mentions per second at the current hour. */
@@ -44,34 +44,14 @@ export interface DetectBenchResult {
   peak_rss_mb: number;
 }
 
-interface Burst {
-  index: number;
-  prefix: string;
-  startAt: number;
-  texts: string[];
-  place: string;
-  sent: number;
+interface DetectBurst extends Burst {
   tenthAt?: number;
-  /** The 10th mention's own (event) time. */
-  tenthTime?: number;
   alertAt?: number;
   /** The alert's opening in event time: the detector's pace is opened_at − tenthTime, the pipeline's the rest. */
   openedAt?: number;
 }
 
 const TICK_MS = 100;
-const RAMP_MS = 3 * 60_000;
-const HOLD_MS = 3 * 60_000;
-const DECAY_MS = 2 * 60_000;
-
-/** Mentions per minute of a burst `age` ms after it started: 0 → peak in 3 min, 3 min at the peak, down in 2. */
-function burstRate(age: number, peak: number): number {
-  if (age < 0) return 0;
-  if (age < RAMP_MS) return (peak * age) / RAMP_MS;
-  if (age < RAMP_MS + HOLD_MS) return peak;
-  if (age < RAMP_MS + HOLD_MS + DECAY_MS) return peak * (1 - (age - RAMP_MS - HOLD_MS) / DECAY_MS);
-  return 0;
-}
 
 /**
  * `fenghuo bench detect`: in real time on the embedded store, a background
@@ -94,38 +74,13 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
   const peakRate = o.rate / DAILY_RHYTHM[Number(hourFormat.format(new Date(t0))) % 24]!;
   const background = createDemoStream({ seed: o.seed, start: t0, rate: peakRate, firstIncidentAfterMin: 1e9, timezone: o.timezone ?? config.timezone });
 
-  // Bursts at random times after the warm-up, each with its own place and wording family.
-  const latest = o.minutes * 60_000 - RAMP_MS - HOLD_MS;
-  const earliest = o.warmupMinutes * 60_000;
-  if (latest <= earliest) throw new Error('--minutes must leave room for the warm-up and a burst (at least warm-up + 6 minutes)');
-  const bursts: Burst[] = Array.from({ length: o.bursts }, (_, i) => ({
-    index: i,
-    prefix: `burst${i}-`,
-    startAt: t0 + earliest + Math.floor(rand() * (latest - earliest)),
-    place: '',
-    texts: [],
-    sent: 0,
-  }));
-  // Each burst its own kind of story: two bursts told in the same words at the
-  // same time are one event by their text, whatever the place (past six bursts, kinds repeat).
-  const families = STORY_FAMILIES.map((_, i) => i);
-  for (let i = families.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [families[i], families[j]] = [families[j]!, families[i]!];
-  }
-  for (const b of bursts) {
-    b.place = madeUpPlace(rand);
-    b.texts = burstTexts(families[b.index % families.length]!, b.place);
-  }
-  bursts.sort((a, b) => a.startAt - b.startAt);
+  const bursts: DetectBurst[] = planBursts(rand, { count: o.bursts, t0, minutes: o.minutes, warmupMinutes: o.warmupMinutes });
+  const feed = new BurstFeed(bursts, o.peakPerMinute, rand);
 
   // Follow the alert stream like a wall display would.
   const abort = new AbortController();
   const falseAlerts: Alert[] = [];
-  const burstOf = (a: Alert) => {
-    const ids = [...a.first_mentions, ...a.samples].map((m) => m.id);
-    return bursts.find((b) => ids.some((id) => id.startsWith(b.prefix)));
-  };
+  const burstOf = (a: Alert) => feed.burstOf(a) as DetectBurst | undefined;
   // The wall display is a signed-in user: the stream needs its session cookie.
   const login = await fetch(`${runtime.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
   if (!login.ok) throw new Error(`bench: could not sign in (${login.status})`);
@@ -163,7 +118,6 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
       }
     }
   };
-  let carry = new Map<Burst, number>();
   // Ends on the wall clock: a store that falls behind gets bigger batches, not a longer run.
   for (let tick = t0; Date.now() < end; tick = Math.max(tick + TICK_MS, Date.now() - TICK_MS)) {
     const wait = tick - Date.now();
@@ -174,29 +128,11 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
       const value = toMentionInput(m);
       items.push({ position: position++, value, raw: JSON.stringify(value) });
     }
-    const tenth: Burst[] = [];
-    for (const b of bursts) {
-      const want = (burstRate(now - b.startAt, o.peakPerMinute) * TICK_MS) / 60_000 + (carry.get(b) ?? 0);
-      const n = Math.floor(want);
-      carry.set(b, want - n);
-      for (let i = 0; i < n; i++) {
-        const value = {
-          platform: rand() < 0.7 ? 'weibo' : 'douyin',
-          id: `${b.prefix}${b.sent}`,
-          text: b.texts[Math.floor(rand() * b.texts.length)]!,
-          time: new Date(now - Math.floor(rand() * TICK_MS)).toISOString(),
-          author: { id: `bu${b.index}-${Math.floor(rand() * 1e6)}`, name: '网友' },
-        };
-        items.push({ position: position++, value, raw: JSON.stringify(value) });
-        if (++b.sent === 10) {
-          tenth.push(b);
-          b.tenthTime = Date.parse(value.time);
-        }
-      }
-    }
+    const { mentions, tenth } = feed.tick(now, TICK_MS);
+    for (const value of mentions) items.push({ position: position++, value, raw: JSON.stringify(value) });
     await submit(items);
     const accepted = Date.now();
-    for (const b of tenth) b.tenthAt = accepted;
+    for (const b of tenth as DetectBurst[]) b.tenthAt = accepted;
     sent += items.length;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const w = runtime.analytics?.engine.watermarkTime();

@@ -14,4 +14,26 @@ describe('bench engine', () => {
     expect(r.events_written_per_min).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
+
+  it('with bursts, times each one’s alert in event time from its 10th mention, and counts alerts on the background', () => {
+    const lines: string[] = [];
+    const r = runEngineBench({ rate: 40, minutes: 10, seed: 2, bursts: 1, warmupMinutes: 3, log: (l) => lines.push(l) });
+    expect(r.bursts).toHaveLength(1);
+    const [b] = r.bursts!;
+    expect(b!.start_s).toBeGreaterThanOrEqual(180);
+    // A new story rising to 300/min is alerted within seconds of event time, not minutes.
+    expect(b!.latency_s).not.toBeNull();
+    expect(b!.latency_s!).toBeGreaterThan(0);
+    expect(b!.latency_s!).toBeLessThan(30);
+    expect(r.recall).toBe(1);
+    expect(r.latency_p95_s).toBe(b!.latency_s);
+    expect(r.false_alerts).toBe(0);
+    expect(lines.some((l) => l.includes(b!.place) && l.includes('after its 10th mention'))).toBe(true);
+  });
+
+  it('without bursts, says nothing of them', () => {
+    const r = runEngineBench({ rate: 10, minutes: 1, seed: 3, log: () => {} });
+    expect(r.bursts).toBeUndefined();
+    expect(r.recall).toBeUndefined();
+  });
 });

@@ -1,5 +1,8 @@
+import { seededRandom } from '@fenghuo/shared';
 import { AnalyticsEngine, DEFAULT_ENGINE_CONFIG, analyzedMention, engineDeps } from '@fenghuo/analytics';
 import { createDemoStream } from '@fenghuo/ingest';
+import { quantile } from './load-driver';
+import { BurstFeed, planBursts, type Burst } from './burst-stories';
 
 export interface EngineBenchOptions {
   /** Background mentions per second at the demo's evening peak. */
@@ -7,7 +10,21 @@ export interface EngineBenchOptions {
   /** Minutes of event time. */
   minutes: number;
   seed: number;
+  /** New stories injected (as in `bench detect`, the same plan for the same seed); 0: background only. */
+  bursts?: number;
+  /** Minutes of background only before a burst may start. */
+  warmupMinutes?: number;
+  /** Mentions per minute a burst rises to. */
+  peakPerMinute?: number;
   log?: (line: string) => void;
+}
+
+/** What became of one burst, in event time: the detectors' own pace, without the pipeline. */
+export interface EngineBenchBurst {
+  place: string;
+  start_s: number;
+  /** Seconds of event time from the burst's 10th mention to its alert opening; null: no alert. */
+  latency_s: number | null;
 }
 
 export interface EngineBenchMinute {
@@ -31,6 +48,12 @@ export interface EngineBenchResult {
   live_events: number;
   peak_heap_mb: number;
   per_minute: EngineBenchMinute[];
+  /** With --bursts: each burst's detection latency in event time, recall and alerts on the background. */
+  bursts?: EngineBenchBurst[];
+  recall?: number;
+  latency_p50_s?: number | null;
+  latency_p95_s?: number | null;
+  false_alerts?: number;
 }
 
 /**
@@ -38,7 +61,10 @@ export interface EngineBenchResult {
  * the demo's background stream in event time (no store, no threads). Prints,
  * per minute of event time, the seconds the engine spent (segmentation is
  * done beforehand and not counted), the summaries it handed out and the live
- * events, so that a cost that grows with the engine's state shows.
+ * events, so that a cost that grows with the engine's state shows. With
+ * `bursts`, the stories of `bench detect` rise in the stream too, and each
+ * burst's latency from its 10th mention to its alert is measured in event
+ * time: the detectors' own pace, which `bench detect` adds the pipeline to.
  */
 export function runEngineBench(o: EngineBenchOptions): EngineBenchResult {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -51,13 +77,31 @@ export function runEngineBench(o: EngineBenchOptions): EngineBenchResult {
   let written = 0;
   let peakHeap = 0;
   const STEP = 500;
+  const feed = new BurstFeed(
+    o.bursts ? planBursts(seededRandom(o.seed), { count: o.bursts, t0, minutes: o.minutes, warmupMinutes: o.warmupMinutes ?? 5 }) : [],
+    o.peakPerMinute ?? 300,
+    seededRandom(o.seed + 1),
+  );
+  const opened = new Map<Burst, number>();
+  const falseAlerts: string[] = [];
   for (let t = t0 + STEP; t <= t0 + o.minutes * 60_000; t += STEP) {
     const batch = stream.until(t).map((m) => analyzedMention({ id: m.id, time: m.time, text: m.text, platform: m.platform, kind: m.kind, author: m.author.id, ...(m.parent_id ? { parent: m.parent_id } : {}) }));
+    for (const m of feed.tick(t, STEP).mentions) batch.push(analyzedMention({ id: m.id, time: Date.parse(m.time), text: m.text, platform: m.platform, author: m.author.id }));
     n += batch.length;
     const started = performance.now();
     engine.ingest(batch);
-    written += engine.advance(t - 2_000).events.length;
+    const out = engine.advance(t - 2_000);
+    written += out.events.length;
     spent += performance.now() - started;
+    for (const change of out.alerts) {
+      const b = feed.burstOf(change.alert);
+      if (b) {
+        if (!opened.has(b)) opened.set(b, change.alert.opened_at);
+      } else if (change.action === 'opened') {
+        falseAlerts.push(change.alert.title);
+        log(`  alert on background at +${((change.alert.opened_at - t0) / 1000).toFixed(0)} s: ${change.alert.title.slice(0, 60)}`);
+      }
+    }
     if ((t - t0) % 60_000 === 0) {
       const heap = process.memoryUsage().heapUsed / 2 ** 20;
       peakHeap = Math.max(peakHeap, heap);
@@ -70,6 +114,13 @@ export function runEngineBench(o: EngineBenchOptions): EngineBenchResult {
     }
   }
   const last = perMinute.at(-1);
+  const bursts = feed.bursts.map((b): EngineBenchBurst => {
+    const at = opened.get(b);
+    const latency = at !== undefined && b.tenthTime !== undefined ? Math.round((at - b.tenthTime) / 100) / 10 : null;
+    log(`  burst ${b.index} (${b.place}) from +${((b.startAt - t0) / 1000).toFixed(0)} s: ${latency === null ? 'no alert' : `alert ${latency} s after its 10th mention (event time)`}`);
+    return { place: b.place, start_s: Math.round((b.startAt - t0) / 1000), latency_s: latency };
+  });
+  const found = bursts.map((b) => b.latency_s).filter((l): l is number => l !== null).sort((a, b) => a - b);
   return {
     rate: o.rate,
     minutes: o.minutes,
@@ -81,5 +132,14 @@ export function runEngineBench(o: EngineBenchOptions): EngineBenchResult {
     live_events: last?.live_events ?? 0,
     peak_heap_mb: Math.round(peakHeap),
     per_minute: perMinute,
+    ...(bursts.length
+      ? {
+          bursts,
+          recall: Math.round((found.length / bursts.length) * 1000) / 1000,
+          latency_p50_s: found.length ? quantile(found, 0.5) : null,
+          latency_p95_s: found.length ? quantile(found, 0.95) : null,
+          false_alerts: falseAlerts.length,
+        }
+      : {}),
   };
 }

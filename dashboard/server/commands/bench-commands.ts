@@ -59,8 +59,11 @@ export function registerBenchCommands(program: Command): void {
     .addOption(new Option('--rate <n>', 'background mentions per second at the evening peak').argParser(Number).default(2000))
     .addOption(new Option('--minutes <n>', 'minutes of event time').argParser(parseIntArg).default(15))
     .addOption(new Option('--seed <n>', 'seed').argParser(parseIntArg).default(1))
-    .action((flags: { rate: number; minutes: number; seed: number }) => {
-      console.log(JSON.stringify(runEngineBench({ rate: flags.rate, minutes: flags.minutes, seed: flags.seed })));
+    .addOption(new Option('--bursts <n>', 'new stories of `bench detect` (same plan for the same seed): each one’s latency in event time, without the pipeline').argParser(parseIntArg).default(0))
+    .addOption(new Option('--warmup-minutes <n>', 'background only at first').argParser(parseIntArg).default(5))
+    .addOption(new Option('--peak <n>', 'mentions per minute a burst rises to').argParser(parseIntArg).default(300))
+    .action((flags: { rate: number; minutes: number; seed: number; bursts: number; warmupMinutes: number; peak: number }) => {
+      console.log(JSON.stringify(runEngineBench({ rate: flags.rate, minutes: flags.minutes, seed: flags.seed, bursts: flags.bursts, warmupMinutes: flags.warmupMinutes, peakPerMinute: flags.peak })));
     });
 
   bench
