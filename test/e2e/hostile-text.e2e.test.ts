@@ -6,6 +6,7 @@ import type { ApiClient } from '../support/api-client';
 import { postMentions, waitFor } from '../support/runtime';
 import { addDays, localDate } from '../../dashboard/server/brief/local-day';
 import { createUser, launchBrowser, signInPage, startDashboard, TEST_USER_PASSWORD } from './support';
+import { readPdf } from '../support/pdf';
 
 /**
  * Issue 8 §3, text injection: script, HTML, Markdown links and javascript:
@@ -162,10 +163,23 @@ describe('hostile text is inert in the dashboard (Chromium)', () => {
     await context.close();
   });
 
-  it('the brief PDF renders from the same page (200, a PDF) and the CSV exports defuse formulas', async () => {
-    const pdf = await fetch(`${url}/api/v1/brief.pdf?date=${today}`, { headers: { cookie: user.cookie } });
-    expect([200, 503]).toContain(pdf.status);
-    if (pdf.status === 200) expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  it('the brief PDF shows the hostile text as text, with no script, no javascript: link and nothing that acts', async () => {
+    const res = await fetch(`${url}/api/v1/brief.pdf?date=${today}`, { headers: { cookie: user.cookie } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // Read back as a viewer reads it (pdf.js), not just "it rendered".
+    const pdf = await readPdf(bytes);
+    const text = pdf.text.join('\n');
+    expect(text).toContain('化工厂');
+    // The event's title is a mention carrying a payload: in the PDF it is characters on the page.
+    expect(text).toMatch(/<script>|<img src=x|<svg onload|<iframe srcdoc|\]\(javascript:|javascript:window|<a href=|=cmd\|/);
+    expect(pdf.active).toEqual([]);
+    expect(pdf.links.filter((l) => !/^https?:\/\//.test(l))).toEqual([]);
+    expect(pdf.links.filter((l) => /__xss/.test(l))).toEqual([]);
+  });
+
+  it('the CSV exports defuse formulas', async () => {
     const kb = await user.post('/api/v1/kb', { claim: "=cmd|' /C calc'!A0 自来水有毒", rebuttal: '@SUM(1) 水质合格', source: '+自来水公司', date: today, keywords: ['自来水'] });
     expect(kb.status, JSON.stringify(kb.body)).toBe(201);
     const csv = await (await fetch(`${url}/api/v1/kb/export?format=csv`, { headers: { cookie: user.cookie } })).text();

@@ -119,6 +119,13 @@ export interface SoakResult {
   /** Fitted over the samples after warm-up outside the hot event (from its start to a minute after its last record was sent). */
   rss_growth_mb_per_h: number;
   rss_trend_samples: number;
+  /**
+   * The same fit over the steady load before the hot event and after it (from
+   * the minute its records were all in): a plateau that is higher after the
+   * overload shows in the whole-run fit as growth, here as a step.
+   */
+  rss_growth_before_hot_mb_per_h: number | null;
+  rss_growth_after_hot_mb_per_h: number | null;
   event_loop_p99_ms: number;
   event_loop_max_ms: number;
   per_minute: SoakMinute[];
@@ -138,6 +145,12 @@ export function slopePerHour(points: readonly { x: number; y: number }[]): numbe
     den += (p.x - mx) ** 2;
   }
   return den ? (num / den) * 60 : 0;
+}
+
+/** The fitted growth over at least 5 minutes of samples, or null when there are not that many. */
+export function trendOver(points: readonly { x: number; y: number }[]): number | null {
+  if (points.length < 2 || points.at(-1)!.x - points[0]!.x < 5) return null;
+  return Math.round(slopePerHour(points));
 }
 
 function mergeCounts(...all: Record<string, number>[]): Record<string, number> {
@@ -416,6 +429,8 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
       rss_end_mb: Math.round(rss.at(-1)?.y ?? 0),
       rss_growth_mb_per_h: Math.round(slopePerHour(rssAfterWarmup)),
       rss_trend_samples: rssAfterWarmup.length,
+      rss_growth_before_hot_mb_per_h: trendOver(rssAfterWarmup.filter((p) => p.x < hotFrom)),
+      rss_growth_after_hot_mb_per_h: trendOver(rssAfterWarmup.filter((p) => p.x >= hotUntil)),
       event_loop_p99_ms: Math.round(eldAll.percentile(99) / 1e6),
       event_loop_max_ms: Math.round(eldAll.max / 1e6),
       per_minute: perMinute,
@@ -424,7 +439,7 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
     log(
       `bench soak: sent ${sent}, accepted ${accepted}, stored ${stored}, rejected ${rejected} (bad sent ${badSent}), lost ${lost}, duplicates ${duplicates}; ` +
         `503s ${result.retries_503} (hot ${result.hot_retries_503}); 500s ${result.http_500s}; visible p95 ${result.visible_p95_ms} ms; API p95 ${result.api_p95_ms} ms ` +
-        `(${result.api_p95_during_hot_ms} ms while the hot event arrived); RSS ${result.rss_start_mb} → ${result.rss_end_mb} MB, trend ${result.rss_growth_mb_per_h} MB/h after ${warmupMinutes} min outside the hot event (${rssAfterWarmup.length} samples); loop p99 ${result.event_loop_p99_ms} ms`,
+        `(${result.api_p95_during_hot_ms} ms while the hot event arrived); RSS ${result.rss_start_mb} → ${result.rss_end_mb} MB, trend ${result.rss_growth_mb_per_h} MB/h after ${warmupMinutes} min outside the hot event (${rssAfterWarmup.length} samples; ${result.rss_growth_before_hot_mb_per_h ?? '-'} MB/h before it, ${result.rss_growth_after_hot_mb_per_h ?? '-'} MB/h after it); loop p99 ${result.event_loop_p99_ms} ms`,
     );
     return result;
   } finally {
