@@ -30,6 +30,8 @@ export interface FuzzBenchResult {
   stored: number;
   rejected_kept: number;
   refused_whole: number;
+  /** Bad records sent again: each rejection answered, the record kept once. */
+  repeated_rejections: number;
   records_lost: number;
   duplicates_stored: number;
   server_errors: number;
@@ -67,7 +69,7 @@ export async function runFuzzBench(options: FuzzBenchOptions): Promise<FuzzBench
     }
     const http = await checkHttpStore(rt.store, tally);
     problems.push(...http.problems);
-    log(`http: ${tally.requests} requests, ${tally.records} records: ${http.stored} stored, ${http.rejected} rejected, ${http.bodies} bodies kept, ${tally.refused} refused whole`);
+    log(`http: ${tally.requests} requests, ${tally.records} records: ${http.stored} stored, ${tally.duplicates} duplicates of stored ones, ${http.rejected} rejected (${http.repeatedRejections} more rejections of bad records sent again, kept once), ${http.bodies} bodies kept, ${tally.refused} refused whole`);
 
     const imports = { files: 0, read: 0, accepted: 0, rejected: 0, duplicates: 0 };
     for (const c of importerCases(files, options.seed, { tinyLines: options.tinyLines, bombMembers: options.bombMembers, randomRecords: options.randomRecords })) {
@@ -86,6 +88,9 @@ export async function runFuzzBench(options: FuzzBenchOptions): Promise<FuzzBench
     const stored = http.stored + imports.accepted - imports.duplicates;
     const kept = http.rejected + imports.rejected;
     const sent = tally.records + imports.read;
+    // Every record answered is stored, a duplicate of a stored one, or kept as a reject (a bad record sent again under the id it was kept under).
+    const lost = sent - stored - kept - tally.duplicates - imports.duplicates - http.repeatedRejections;
+    if (lost !== http.lost) problems.push(`records unaccounted for: ${lost} by the totals, ${http.lost} by the store`);
     return {
       seed: options.seed,
       http_requests: tally.requests,
@@ -96,8 +101,8 @@ export async function runFuzzBench(options: FuzzBenchOptions): Promise<FuzzBench
       stored,
       rejected_kept: kept,
       refused_whole: tally.refused,
-      // Every answered record is stored, a duplicate of a stored one, or kept as a reject.
-      records_lost: sent - stored - kept - tally.duplicates - imports.duplicates,
+      repeated_rejections: http.repeatedRejections,
+      records_lost: lost,
       duplicates_stored: (await storedTwice(rt.store)).mentions,
       server_errors: serverErrors,
       problems: problems.length,

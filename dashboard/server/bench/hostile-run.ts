@@ -72,7 +72,20 @@ async function count(store: Store, sql: string, params: Record<string, unknown> 
 }
 
 /** The store against the answers: what `source` stored and kept, and rows stored twice anywhere. */
-export async function checkHttpStore(store: Store, tally: HttpTally, source = 'http'): Promise<{ stored: number; rejected: number; bodies: number; problems: string[] }> {
+export async function checkHttpStore(
+  store: Store,
+  tally: HttpTally,
+  source = 'http',
+): Promise<{
+  stored: number;
+  rejected: number;
+  bodies: number;
+  /** Records answered as accepted but not stored, and rejections answered but not kept. */
+  lost: number;
+  /** Rejections of a bad record sent again: answered each time, kept once under the same id. */
+  repeatedRejections: number;
+  problems: string[];
+}> {
   const stored = await count(store, 'SELECT count() AS n FROM mentions WHERE source = {s:String}', { s: source });
   const rejected = await count(store, "SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code != 'invalid_body'", { s: source });
   const bodies = await count(store, "SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code = 'invalid_body'", { s: source });
@@ -90,7 +103,8 @@ export async function checkHttpStore(store: Store, tally: HttpTally, source = 'h
   if (bodies !== tally.keptBodies) problems.push(`kept ${bodies} unreadable bodies, answered ${tally.keptBodies} 400s`);
   if (reasonless) problems.push(`${reasonless} rejects without a code or reason`);
   problems.push(...(await duplicateProblems(store)));
-  return { stored, rejected, bodies, problems };
+  const lost = Math.max(0, tally.accepted - tally.duplicates - stored) + (ids.length - found);
+  return { stored, rejected, bodies, lost, repeatedRejections: tally.rejected - tally.rejectIds.size, problems };
 }
 
 /** Mentions stored twice and rejects kept twice (both 0 when nothing is). */
