@@ -49,6 +49,9 @@ interface DetectBurst extends Burst {
   alertAt?: number;
   /** The alert's opening in event time: the detector's pace is opened_at − tenthTime, the pipeline's the rest. */
   openedAt?: number;
+  /** The analytics' lag (wall clock − watermark) when the 10th mention was accepted, and the largest until the alert. */
+  lagAtTenth?: number;
+  maxLagUntilAlert?: number;
 }
 
 const TICK_MS = 100;
@@ -136,7 +139,12 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
     sent += items.length;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const w = runtime.analytics?.engine.watermarkTime();
-    if (w !== undefined && Number.isFinite(w)) lags.push((accepted - w) / 1000);
+    if (w !== undefined && Number.isFinite(w)) {
+      const lag = (accepted - w) / 1000;
+      lags.push(lag);
+      for (const b of tenth as DetectBurst[]) b.lagAtTenth = lag;
+      for (const b of bursts) if (b.tenthAt !== undefined && b.alertAt === undefined) b.maxLagUntilAlert = Math.max(b.maxLagUntilAlert ?? 0, lag);
+    }
     if (accepted - lastReport >= 60_000) {
       lastReport = accepted;
       const done = bursts.filter((b) => b.alertAt).length;
@@ -158,7 +166,7 @@ export async function runDetectBench(o: DetectBenchOptions): Promise<DetectBench
   for (const a of falseAlerts) log(`  false alert at +${((a.opened_at - t0) / 1000).toFixed(0)} s: ${a.title.slice(0, 60)} (${a.reasons.map((r) => `${r.series} ${r.kind}: ${r.detail}`).join('; ')})`);
   const secs = (ms: number) => (ms / 1000).toFixed(1);
   for (const b of bursts) {
-    const split = b.openedAt !== undefined && b.tenthTime !== undefined && b.alertAt !== undefined ? ` (opened ${secs(b.openedAt - b.tenthTime)} s after the 10th mention in event time, on the stream ${secs(b.alertAt - b.openedAt)} s after that)` : '';
+    const split = b.openedAt !== undefined && b.tenthTime !== undefined && b.alertAt !== undefined ? ` (opened ${secs(b.openedAt - b.tenthTime)} s after the 10th mention in event time, on the stream ${secs(b.alertAt - b.openedAt)} s after that; analytics lag ${b.lagAtTenth?.toFixed(1) ?? '-'} s at the 10th mention, at most ${b.maxLagUntilAlert?.toFixed(1) ?? '-'} s until the alert)` : '';
     log(`  burst ${b.index} (${b.place}): 10th mention at +${b.tenthAt ? ((b.tenthAt - t0) / 1000).toFixed(0) : '-'} s, alert ${b.alertAt && b.tenthAt ? `${secs(b.alertAt - b.tenthAt)} s later${split}` : 'none'}`);
   }
   // The background runs the whole time; every alert not about a burst is a false one (warm-up included).
