@@ -54,7 +54,7 @@ describe('hostile input through POST /api/v1/mentions', () => {
     const s = await checkHttpStore(rt.store, tally);
     console.log(
       `hostile input (HTTP): ${tally.requests} requests, ${tally.records} records: ${s.stored} stored, ${s.rejected} rejected with a reason, ` +
-        `${tally.duplicates} answered as duplicates, ${s.repeatedRejections} rejections of bad records sent again (kept once), ${s.bodies} unreadable bodies kept, ${tally.refused} refused whole (413/415)`,
+        `${tally.duplicates} answered as duplicates, ${s.repeatedRejections} rejections of bad records sent again (kept once), ${tally.keptBodies} unreadable bodies and ${tally.refused} requests refused whole (413/415), kept as ${s.bodies} rows`,
     );
     expect(s.problems).toEqual([]);
     expect(s.lost).toBe(0);

@@ -130,9 +130,22 @@ describe('POST /api/v1/mentions', () => {
     expect(kept.map((k) => Buffer.from(k.raw, 'base64'))).toContainEqual(bytes);
   });
 
-  it('answers 413 beyond the body limit, declared, streamed, or hidden in gzip', async () => {
+  it('answers 413 beyond the body limit, declared, streamed, or hidden in gzip, and keeps each refusal once, naming its row', async () => {
+    const keptById = async (id: string) =>
+      rt.store.query<{ code: string; reason: string; raw: string; raw_encoding: string }>('SELECT code, reason, raw, raw_encoding FROM rejected_mentions WHERE reject_id = {id:String}', { id });
     const big = JSON.stringify([mention('big', { text: '字'.repeat(100_000) })]);
-    expect((await postMentions(url, big)).status).toBe(413);
+    const declared = await postMentions(url, big);
+    expect(declared.status).toBe(413);
+    const declaredId = (declared.body as { reject_id: string }).reject_id;
+    // Refused on its Content-Length, before a byte was read: the row says what the request said of itself.
+    const [row] = await keptById(declaredId);
+    expect(row).toMatchObject({ code: 'request_too_large', raw_encoding: 'utf8' });
+    expect(row!.reason).toMatch(/limit.*refused whole \(413\)/);
+    expect(JSON.parse(row!.raw)).toMatchObject({ refused_before_reading: true, 'content-length': String(Buffer.byteLength(big)) });
+    // Sent again, the same refusal is kept once.
+    const again = await postMentions(url, big);
+    expect((again.body as { reject_id: string }).reject_id).toBe(declaredId);
+    expect(await keptById(declaredId)).toHaveLength(1);
 
     // No Content-Length: the limit is enforced while reading.
     const streamed = await new Promise<number>((resolve, reject) => {
@@ -149,12 +162,18 @@ describe('POST /api/v1/mentions', () => {
       req.end();
     });
     expect(streamed).toBe(413);
+    // Read until the limit: its first 64 KB are kept.
+    const spaces = (await rejectedRows()).filter((r) => r.code === 'request_too_large' && /^ +$/.test(r.raw));
+    expect(spaces.map((r) => r.raw.length)).toEqual([64 * 1024]);
 
     // 20 MB of spaces gzip to ~20 KB: the decompressed size is what counts.
     const bomb = zlib.gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(256 * 1024);
     const res = await postMentions(url, bomb, { headers: { 'content-encoding': 'gzip' } });
     expect(res.status).toBe(413);
+    const [gz] = await keptById((res.body as { reject_id: string }).reject_id);
+    expect(gz).toMatchObject({ code: 'request_too_large', raw_encoding: 'base64' });
+    expect(Buffer.from(gz!.raw, 'base64')).toEqual(bomb.subarray(0, 64 * 1024));
   });
 
   it('answers 401 without a valid token and stores nothing', async () => {
@@ -168,6 +187,10 @@ describe('POST /api/v1/mentions', () => {
   it('answers 415 to an encoding it cannot read', async () => {
     const res = await postMentions(url, 'x', { headers: { 'content-encoding': 'br' } });
     expect(res.status).toBe(415);
+    const id = (res.body as { reject_id: string }).reject_id;
+    const [row] = await rt.store.query<{ code: string; raw: string }>('SELECT code, raw FROM rejected_mentions WHERE reject_id = {id:String}', { id });
+    expect(row!.code).toBe('unsupported_request');
+    expect(JSON.parse(row!.raw)).toMatchObject({ refused_before_reading: true, 'content-encoding': 'br' });
   });
 });
 

@@ -69,7 +69,7 @@ export async function runFuzzBench(options: FuzzBenchOptions): Promise<FuzzBench
     }
     const http = await checkHttpStore(rt.store, tally);
     problems.push(...http.problems);
-    log(`http: ${tally.requests} requests, ${tally.records} records: ${http.stored} stored, ${tally.duplicates} duplicates of stored ones, ${http.rejected} rejected (${http.repeatedRejections} more rejections of bad records sent again, kept once), ${http.bodies} bodies kept, ${tally.refused} refused whole`);
+    log(`http: ${tally.requests} requests, ${tally.records} records: ${http.stored} stored, ${tally.duplicates} duplicates of stored ones, ${http.rejected} rejected (${http.repeatedRejections} more rejections of bad records sent again, kept once), ${tally.keptBodies} unreadable bodies and ${tally.refused} requests refused whole (413/415), kept as ${http.bodies} rows`);
 
     const imports = { files: 0, read: 0, accepted: 0, rejected: 0, duplicates: 0 };
     for (const c of importerCases(files, options.seed, { tinyLines: options.tinyLines, bombMembers: options.bombMembers, randomRecords: options.randomRecords })) {

@@ -21,11 +21,16 @@ export interface HttpTally {
   rejectIds: Set<string>;
   /** 400s: the unreadable body is kept as one invalid_body row. */
   keptBodies: number;
-  /** 413 and 415: refused whole, the client told why. */
+  /** 413 and 415: refused whole, the client told why; kept as one row too. */
   refused: number;
+  /** The rows the 400, 413 and 415 answers name (the same body sent again is kept once). */
+  requestRejectIds: Set<string>;
 }
 
-export const emptyTally = (): HttpTally => ({ requests: 0, records: 0, accepted: 0, duplicates: 0, rejected: 0, rejectIds: new Set(), keptBodies: 0, refused: 0 });
+export const emptyTally = (): HttpTally => ({ requests: 0, records: 0, accepted: 0, duplicates: 0, rejected: 0, rejectIds: new Set(), keptBodies: 0, refused: 0, requestRejectIds: new Set() });
+
+/** Codes of the rows that keep a whole request (unreadable, or refused before its records were read). */
+export const REQUEST_REJECT_CODES = ['invalid_body', 'request_too_large', 'unsupported_request'] as const;
 
 export async function sendCase(url: string, token: string, c: HttpCase): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${url}/api/v1/mentions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...c.headers }, body: c.body });
@@ -59,7 +64,10 @@ export function judgeAnswer(c: HttpCase, r: { status: number; body: unknown }, t
     tally.rejected += b.rejected.length;
   } else if (r.status < 500) {
     if (![400, 413, 415].includes(r.status)) problems.push(`unexpected status: ${what}`);
-    if (!/\S/.test(String((r.body as { error?: unknown } | undefined)?.error ?? ''))) problems.push(`no reason given: ${what}`);
+    const b = r.body as { error?: unknown; reject_id?: unknown } | undefined;
+    if (!/\S/.test(String(b?.error ?? ''))) problems.push(`no reason given: ${what}`);
+    if (typeof b?.reject_id !== 'string' || !b.reject_id) problems.push(`a refused request without the id it is kept under: ${what}`);
+    else tally.requestRejectIds.add(b.reject_id);
     if (r.status === 400) tally.keptBodies++;
     else tally.refused++;
   }
@@ -87,8 +95,9 @@ export async function checkHttpStore(
   problems: string[];
 }> {
   const stored = await count(store, 'SELECT count() AS n FROM mentions WHERE source = {s:String}', { s: source });
-  const rejected = await count(store, "SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code != 'invalid_body'", { s: source });
-  const bodies = await count(store, "SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code = 'invalid_body'", { s: source });
+  const codes = [...REQUEST_REJECT_CODES];
+  const rejected = await count(store, 'SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code NOT IN {codes:Array(String)}', { s: source, codes });
+  const bodies = await count(store, 'SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND code IN {codes:Array(String)}', { s: source, codes });
   const reasonless = await count(store, "SELECT count() AS n FROM rejected_mentions WHERE source = {s:String} AND (reason = '' OR code = '')", { s: source });
   const problems: string[] = [];
   if (stored !== tally.accepted - tally.duplicates) problems.push(`stored ${stored}, answered ${tally.accepted} accepted − ${tally.duplicates} duplicates`);
@@ -100,7 +109,11 @@ export async function checkHttpStore(
     found += await count(store, 'SELECT count() AS n FROM rejected_mentions WHERE reject_id IN {ids:Array(String)}', { ids: ids.slice(i, i + 5000) });
   }
   if (found !== ids.length) problems.push(`${ids.length - found} rejections answered but not kept`);
-  if (bodies !== tally.keptBodies) problems.push(`kept ${bodies} unreadable bodies, answered ${tally.keptBodies} 400s`);
+  // Every request refused or unreadable as a whole is kept, once per distinct request.
+  if (bodies !== tally.requestRejectIds.size) problems.push(`kept ${bodies} whole requests, answered ${tally.keptBodies} 400s and ${tally.refused} 413/415s naming ${tally.requestRejectIds.size} distinct rows`);
+  const requestIds = [...tally.requestRejectIds];
+  const requestsFound = requestIds.length ? await count(store, 'SELECT count() AS n FROM rejected_mentions WHERE reject_id IN {ids:Array(String)}', { ids: requestIds }) : 0;
+  if (requestsFound !== requestIds.length) problems.push(`${requestIds.length - requestsFound} refused requests answered but not kept`);
   if (reasonless) problems.push(`${reasonless} rejects without a code or reason`);
   problems.push(...(await duplicateProblems(store)));
   const lost = Math.max(0, tally.accepted - tally.duplicates - stored) + (ids.length - found);

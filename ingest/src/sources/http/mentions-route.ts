@@ -2,7 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { AckTimeoutError, BackpressureError, type IngestResponse } from '@fenghuo/shared';
 import type { IngestService, SubmitItem } from '../../service/ingest-service';
 import type { MentionWriter } from '../../writer/mention-writer';
-import { BodyError, readBody } from './read-body';
+import { BodyError, readBody, REFUSED_PREFIX_BYTES } from './read-body';
+import { rejectId, type RejectedRecord } from '../../writer/mention-writer';
 import { parseBody } from './parse-body';
 import { safeStringify } from '../safe-json';
 
@@ -52,24 +53,43 @@ export function createMentionsHandler(options: MentionsRouteOptions): RequestHan
       return send(res, 503, { error: refused.message }, { 'Retry-After': String(refused.retryAfterSeconds) });
     }
 
+    /**
+     * A body refused or unreadable as a whole is kept too, as one row: the
+     * bytes (up to the body limit when unreadable; the first 64 KB when
+     * refused for its size) or, when none were read, what the request said
+     * of itself. The answer names the row.
+     */
+    const keepAndAnswer = async (status: 400 | 413 | 415, error: string, raw: Buffer | undefined) => {
+      const record: RejectedRecord =
+        status === 400
+          ? { source, code: 'invalid_body', reason: error, raw: raw ?? describeRequest(req) }
+          : {
+              source,
+              code: status === 413 ? 'request_too_large' : 'unsupported_request',
+              reason: `${error}; the request was refused whole (${status}) and nothing of it stored`,
+              raw: raw?.length ? raw.subarray(0, REFUSED_PREFIX_BYTES) : describeRequest(req),
+            };
+      try {
+        await options.writer.writeRejects([record]);
+      } catch (failure) {
+        options.onError?.(failure);
+        return send(res, 503, { error: `${error}; and the refusal could not be kept (${(failure as Error).message}); retry later` }, { 'Retry-After': '5' });
+      }
+      return send(res, status, { error, reject_id: rejectId(record) });
+    };
+
     let body: Buffer;
     try {
       body = await readBody(req, options.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
-      if (error.partial) {
-        await options.writer.writeRejects([{ source, code: 'invalid_body', reason: error.message, raw: error.partial }]);
-      }
-      return send(res, error.status, { error: error.message });
+      return keepAndAnswer(error.status, error.message, error.partial);
     }
 
     const parsed = parseBody(body.toString('utf8'), req.headers['content-type'], options.maxBodyRecords);
     // Refused as a whole, like a body over the byte limit: the client splits it and sends again.
-    if (!parsed.ok && parsed.tooMany) return send(res, 413, { error: parsed.error });
-    if (!parsed.ok) {
-      await options.writer.writeRejects([{ source, code: 'invalid_body', reason: parsed.error, raw: body }]);
-      return send(res, 400, { error: parsed.error });
-    }
+    if (!parsed.ok && parsed.tooMany) return keepAndAnswer(413, parsed.error, body);
+    if (!parsed.ok) return keepAndAnswer(400, parsed.error, body);
 
     const items: SubmitItem[] = parsed.items.map((item) => {
       const raw = item.text ?? safeStringify(item.value);
@@ -93,6 +113,20 @@ export function createMentionsHandler(options: MentionsRouteOptions): RequestHan
       send(res, 503, { error: `ingest is unavailable: ${(error as Error).message}; retry later` }, { 'Retry-After': '5' });
     }
   };
+}
+
+/** What a request refused before its body was read says of itself (kept in place of the body). */
+function describeRequest(req: Request): Buffer {
+  const h = req.headers;
+  return Buffer.from(
+    JSON.stringify({
+      refused_before_reading: true,
+      'content-type': h['content-type'] ?? null,
+      'content-encoding': h['content-encoding'] ?? null,
+      'content-length': h['content-length'] ?? null,
+      'user-agent': h['user-agent'] ?? null,
+    }),
+  );
 }
 
 function authenticate(req: Request, tokens: IngestTokenCheck): string | undefined {

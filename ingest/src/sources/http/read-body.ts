@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 
+/** How much of a body refused whole is kept with its refusal: enough to tell what it was. */
+export const REFUSED_PREFIX_BYTES = 64 * 1024;
+
 export class BodyError extends Error {
   override name = 'BodyError';
   constructor(
@@ -44,7 +47,7 @@ function collect(stream: NodeJS.ReadableStream, limit: number, what: string): Pr
       size += chunk.length;
       if (size > limit) {
         done = true;
-        reject(new BodyError(413, `${what} is larger than the limit of ${limit} bytes`));
+        reject(new BodyError(413, `${what} is larger than the limit of ${limit} bytes`, prefixOf([...chunks, chunk])));
         return;
       }
       chunks.push(chunk);
@@ -64,12 +67,25 @@ function collect(stream: NodeJS.ReadableStream, limit: number, what: string): Pr
   });
 }
 
+/** The first REFUSED_PREFIX_BYTES of a list of chunks, copied so the chunks can be freed. */
+function prefixOf(chunks: Buffer[]): Buffer {
+  const kept: Buffer[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    if (size >= REFUSED_PREFIX_BYTES) break;
+    const part = chunk.subarray(0, REFUSED_PREFIX_BYTES - size);
+    kept.push(part);
+    size += part.length;
+  }
+  return Buffer.concat(kept);
+}
+
 function gunzip(wire: Buffer, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zlib.gunzip(wire, { maxOutputLength: limit }, (error, result) => {
       if (!error) return resolve(result);
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger|maxOutputLength/i.test(error.message)) {
-        return reject(new BodyError(413, `gzip body decompresses to more than the limit of ${limit} bytes`));
+        return reject(new BodyError(413, `gzip body decompresses to more than the limit of ${limit} bytes`, Buffer.from(wire.subarray(0, REFUSED_PREFIX_BYTES))));
       }
       reject(new BodyError(400, `request body is not valid gzip: ${error.message}`, wire));
     });
