@@ -17,7 +17,8 @@ const stored = async (r: Runtime, prefix: string) => {
 
 describe('back-pressure', () => {
   it('answers 503 with Retry-After while the queue is over its bound, loses nothing, and recovers', async () => {
-    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_ACK_TIMEOUT_MS: '400' });
+    // The queue's own bound: no source share (one source here).
+    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_SOURCE_QUEUE_SHARE: '1', FENGHUO_ACK_TIMEOUT_MS: '400' });
     const url = rt.url!;
     const sub = rt.workers[0]!.subscription()!;
     sub.pause();
@@ -43,7 +44,8 @@ describe('back-pressure', () => {
   });
 
   it('a full queue refuses a request before any work: its rejects are kept once, when it is resent', async () => {
-    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_ACK_TIMEOUT_MS: '400' });
+    // The queue's own bound: no source share (one source here).
+    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '10', FENGHUO_SOURCE_QUEUE_SHARE: '1', FENGHUO_ACK_TIMEOUT_MS: '400' });
     const r = rt;
     const sub = r.workers[0]!.subscription()!;
     sub.pause();
@@ -61,6 +63,42 @@ describe('back-pressure', () => {
     expect((taken.body as IngestResponse).rejected).toHaveLength(1);
     expect(await stored(r, 'rf-b')).toBe(4);
     expect(await rejects()).toBe(1);
+  });
+});
+
+describe("one source's share of the queue", () => {
+  it('a flooding source is refused at its share while another source is still taken; nothing is lost', async () => {
+    // Queue of 20, one source may hold 40 % of it: 8.
+    rt = await startTestRuntime({ FENGHUO_QUEUE_MAX_RECORDS: '20', FENGHUO_SOURCE_QUEUE_SHARE: '0.4', FENGHUO_ACK_TIMEOUT_MS: '20000' });
+    const r = rt;
+    const admin = { id: 'test-admin', name: 'test', roles: ['admin'] as const, unit_id: '', unitIds: new Set<string>() };
+    const hotline = await r.workflow.directory.createToken(admin, 'hotline', '12345 hotline');
+    const sub = r.workers[0]!.subscription()!;
+    sub.pause();
+
+    // The flood: 10 records held (larger than its share, taken because it held nothing).
+    const flood = postMentions(r.url!, Array.from({ length: 10 }, (_, i) => mention(`sh-w${i}`)));
+    await waitFor(async () => r.service.refusal('http') !== undefined, 10_000, 20);
+    const more = await postMentions(r.url!, Array.from({ length: 3 }, (_, i) => mention(`sh-x${i}`)));
+    expect(more.status).toBe(503);
+    expect(more.headers.get('retry-after')).toBe('1');
+    expect((more.body as { error: string }).error).toMatch(/source "http" holds its share of the ingest queue \(40 %: 10 records waiting.*other sources are still taken/);
+
+    // The hotline is taken: its records are queued beside the flood's, not refused.
+    const call = postMentions(r.url!, Array.from({ length: 5 }, (_, i) => mention(`sh-h${i}`)), { token: hotline.token });
+    await waitFor(async () => /fenghuo_ingest_queue_depth 15\b/.test(await (await fetch(`${r.url}/metrics`)).text()), 10_000, 20);
+    expect(r.service.refusal('hotline')).toBeUndefined();
+    sub.resume();
+    expect((await flood).status).toBe(202);
+    expect((await call).status).toBe(202);
+    expect(await stored(r, 'sh-w')).toBe(10);
+    expect(await stored(r, 'sh-h')).toBe(5);
+    expect(await stored(r, 'sh-x')).toBe(0);
+
+    // The refused request, resent once the flood is stored, is taken.
+    expect((await postMentions(r.url!, Array.from({ length: 3 }, (_, i) => mention(`sh-x${i}`)))).status).toBe(202);
+    expect(await stored(r, 'sh-')).toBe(18);
+    expect(await (await fetch(`${r.url}/metrics`)).text()).toMatch(/fenghuo_ingest_share_refused_total\{source="http"\} [1-9]/);
   });
 });
 

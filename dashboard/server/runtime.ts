@@ -288,6 +288,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ackTimeoutMs: config.ingest.ackTimeoutMs,
       storeProblem: () => writeProblem,
       onAccepted: (n, source) => metrics.accepted.inc({ source }, n),
+      // With Kafka the broker holds the queue; in process, one source may hold only its share of it.
+      ...(config.kafka ? {} : { sourceShare: { maxQueuedRecords: config.ingest.queueMaxRecords, share: config.ingest.sourceQueueShare, retryAfterSeconds: 1 } }),
+      onShareRefused: (source) => metrics.shareRefused.inc({ source }),
     });
     // Clock warnings and breaches go where alerts go: the live stream and the channels.
     let notifyClock: ((alert: import('@fenghuo/shared').Alert) => Promise<void>) | undefined;

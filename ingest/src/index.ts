@@ -14,3 +14,4 @@ export { runImport, type ImportSummary, type ImportProgress } from './sources/im
 export { runReplay, eventTimeOf, type ReplaySummary } from './sources/replay/run-replay';
 export { createDemoStream, toMentionInput, DAILY_RHYTHM, DEMO_CITIES, type DemoMention, type DemoStream, type DemoStreamOptions } from './sources/demo/demo-stream';
 export { startDemoFeed, type DemoFeed } from './sources/demo/demo-feed';
+export { SourceShares, type SourceShareOptions } from './service/source-share';

@@ -10,6 +10,7 @@ export interface IngestMetrics {
   insertErrors: Counter;
   freshnessSeconds: Histogram;
   requests: Counter<'status'>;
+  shareRefused: Counter<'source'>;
   writerHooks: WriterHooks;
 }
 
@@ -40,6 +41,12 @@ export function createIngestMetrics(registry: Registry): IngestMetrics {
     registers,
   });
   const requests = new Counter({ name: 'fenghuo_ingest_requests_total', help: 'Ingest HTTP requests by status', labelNames: ['status'], registers });
+  const shareRefused = new Counter({
+    name: 'fenghuo_ingest_share_refused_total',
+    help: 'Requests refused (503) because their source held its share of the ingest queue, by source',
+    labelNames: ['source'],
+    registers,
+  });
   return {
     accepted,
     rejected,
@@ -49,6 +56,7 @@ export function createIngestMetrics(registry: Registry): IngestMetrics {
     insertErrors,
     freshnessSeconds,
     requests,
+    shareRefused,
     writerHooks: {
       onBatch: (rows, seconds) => {
         batchRows.observe(rows);

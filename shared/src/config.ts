@@ -55,6 +55,8 @@ const envSchema = z.object({
   FENGHUO_BATCH_MAX_ROWS: int(10_000, 1),
   FENGHUO_BATCH_MAX_WAIT_MS: int(100, 0),
   FENGHUO_QUEUE_MAX_RECORDS: int(200_000, 1),
+  /** The share of that queue one source (ingest token) may hold; 1 turns the limit off. */
+  FENGHUO_SOURCE_QUEUE_SHARE: z.coerce.number().gt(0).max(1).default(0.75),
   FENGHUO_ACK_TIMEOUT_MS: int(30_000, 100),
   FENGHUO_INSERT_RETRY_MAX_MS: int(10_000, 10),
   FENGHUO_PREPARE_THREADS: z
@@ -122,6 +124,8 @@ export interface IngestConfig {
   batchMaxRows: number;
   batchMaxWaitMs: number;
   queueMaxRecords: number;
+  /** The share of the queue one source may hold (in process), so a flood from one feed leaves room for the others. */
+  sourceQueueShare: number;
   ackTimeoutMs: number;
   insertRetryMaxMs: number;
   /** Worker threads that prepare rows; 0 prepares on the main thread. */
@@ -221,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     batchMaxRows: e.FENGHUO_BATCH_MAX_ROWS,
     batchMaxWaitMs: e.FENGHUO_BATCH_MAX_WAIT_MS,
     queueMaxRecords: e.FENGHUO_QUEUE_MAX_RECORDS,
+    sourceQueueShare: e.FENGHUO_SOURCE_QUEUE_SHARE,
     ackTimeoutMs: e.FENGHUO_ACK_TIMEOUT_MS,
     insertRetryMaxMs: e.FENGHUO_INSERT_RETRY_MAX_MS,
     prepareThreads: e.FENGHUO_PREPARE_THREADS,

@@ -97,6 +97,9 @@ export interface SoakResult {
   retries_503: number;
   reasons_503: Record<string, number>;
   hot_retries_503: number;
+  /** 503s the everyday lane got while the hot event's records were arriving (its own source: the share keeps room for it). */
+  steady_retries_503_during_hot: number;
+  steady_reasons_503_during_hot: Record<string, number>;
   retry_after_missing: number;
   network_errors: number;
   visible_p95_ms: number;
@@ -216,9 +219,13 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
         `${steadyPerS}/s steady, ${burstPerS}/s bursts, hot event ${hotFactor}× = ${steadyPerS * hotFactor}/s for ${hotSeconds} s at ${hotAtSeconds} s`,
     );
 
+    // The hot event arrives on its own feed, as a flood on one platform would: its own ingest token.
+    const bench = { id: 'bench-soak', name: 'bench soak', roles: ['admin'] as const, unit_id: '', unitIds: new Set<string>() };
+    const hotToken = (await rt.workflow.directory.createToken(bench, 'hot-feed', 'bench soak: the hot event')).token;
     const loadConfigForChild: SoakLoadConfig = {
       url: rt.url!,
       token,
+      hotToken,
       password,
       seconds,
       steadyPerS,
@@ -294,6 +301,8 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
     let done: Extract<ChildMessage, { type: 'done' }> | undefined;
     let visibleFrom = 0;
     let hotApiMs: number[] = [];
+    let steadyHot503 = 0;
+    let steadyHotReasons: Record<string, number> = {};
     for (;;) {
       const m = await next();
       if (m.type === 'ready') {
@@ -327,7 +336,11 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
           sse_wall_updates: m.sse.events.wall ?? 0,
         };
         // The minutes the hot event's records were still arriving: the dashboard's answer times while overloaded.
-        if (m.lanes.hot.sent > 0 || m.lanes.hot.retries_503 > 0 || m.lanes.hot.backlog > 0) hotApiMs = hotApiMs.concat(m.api.ms);
+        if (m.lanes.hot.sent > 0 || m.lanes.hot.retries_503 > 0 || m.lanes.hot.backlog > 0) {
+          hotApiMs = hotApiMs.concat(m.api.ms);
+          steadyHot503 += m.lanes.steady.retries_503;
+          steadyHotReasons = mergeCounts(steadyHotReasons, m.lanes.steady.reasons_503);
+        }
         storedMs = [];
         eld.reset();
         perMinute.push(row);
@@ -408,6 +421,8 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
       retries_503: sum((t) => t.retries_503),
       reasons_503: mergeCounts(lanes.steady.reasons_503, lanes.hot.reasons_503),
       hot_retries_503: lanes.hot.retries_503,
+      steady_retries_503_during_hot: steadyHot503,
+      steady_reasons_503_during_hot: steadyHotReasons,
       retry_after_missing: sum((t) => t.retry_after_missing),
       network_errors: sum((t) => t.network_errors),
       visible_p95_ms: p95(visibleAll),
@@ -438,7 +453,7 @@ export async function runSoakBench(options: SoakOptions): Promise<SoakResult> {
     };
     log(
       `bench soak: sent ${sent}, accepted ${accepted}, stored ${stored}, rejected ${rejected} (bad sent ${badSent}), lost ${lost}, duplicates ${duplicates}; ` +
-        `503s ${result.retries_503} (hot ${result.hot_retries_503}); 500s ${result.http_500s}; visible p95 ${result.visible_p95_ms} ms; API p95 ${result.api_p95_ms} ms ` +
+        `503s ${result.retries_503} (hot ${result.hot_retries_503}; everyday lane while hot ${result.steady_retries_503_during_hot}); 500s ${result.http_500s}; visible p95 ${result.visible_p95_ms} ms; API p95 ${result.api_p95_ms} ms ` +
         `(${result.api_p95_during_hot_ms} ms while the hot event arrived); RSS ${result.rss_start_mb} → ${result.rss_end_mb} MB, trend ${result.rss_growth_mb_per_h} MB/h after ${warmupMinutes} min outside the hot event (${rssAfterWarmup.length} samples; ${result.rss_growth_before_hot_mb_per_h ?? '-'} MB/h before it, ${result.rss_growth_after_hot_mb_per_h ?? '-'} MB/h after it); loop p99 ${result.event_loop_p99_ms} ms`,
     );
     return result;

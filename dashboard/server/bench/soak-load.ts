@@ -21,6 +21,8 @@ import { SESSION_COOKIE } from '../auth/auth-middleware';
 export interface SoakLoadConfig {
   url: string;
   token: string;
+  /** The hot event's own source (ingest token), as a second feed would have; the steady lane's token when absent. */
+  hotToken?: string;
   password: string;
   seconds: number;
   steadyPerS: number;
@@ -197,7 +199,7 @@ async function main(config: SoakLoadConfig): Promise<void> {
       let a: Answer;
       try {
         bump(lane, (t) => t.requests++);
-        a = await request(ingestUrl, { method: 'POST', headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/x-ndjson', 'content-length': Buffer.byteLength(body) }, body });
+        a = await request(ingestUrl, { method: 'POST', headers: { authorization: `Bearer ${lane === 'hot' && config.hotToken ? config.hotToken : config.token}`, 'content-type': 'application/x-ndjson', 'content-length': Buffer.byteLength(body) }, body });
       } catch {
         bump(lane, (t) => t.network_errors++);
         await sleep(1000);

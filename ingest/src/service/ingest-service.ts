@@ -10,6 +10,7 @@ import {
 } from '@fenghuo/shared';
 import { encodeMentionRecord } from '../worker/mention-record';
 import { rejectId, type MentionWriter, type RejectedRecord } from '../writer/mention-writer';
+import { SourceShares, type SourceShareOptions } from './source-share';
 
 /** One record offered for ingest, from any entry point. */
 export interface SubmitItem {
@@ -41,8 +42,12 @@ export interface IngestService {
    * even then, except when a full queue refused the request before any work).
    */
   submit(items: SubmitItem[], source: string, receivedAt: number): Promise<SubmitResult>;
-  /** The BackpressureError any request would get now (the queue is full or draining), so an entry point can answer before reading its body. */
-  refusal(): BackpressureError | undefined;
+  /**
+   * The BackpressureError a request would get now (the queue is full or
+   * draining, or the source holds its share of it), so an entry point can
+   * answer before reading its body.
+   */
+  refusal(source?: string): BackpressureError | undefined;
 }
 
 export interface IngestServiceOptions {
@@ -55,80 +60,112 @@ export interface IngestServiceOptions {
   /** Why the store is failing writes right now (disk full, a table gone), if it is: named in the 503. */
   storeProblem?: () => string | undefined;
   onAccepted?: (n: number, source: string) => void;
+  /** The share of a bounded queue one source may hold (see SourceShares); off when absent. */
+  sourceShare?: SourceShareOptions;
+  /** A request refused for its source's share. */
+  onShareRefused?: (source: string) => void;
 }
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const validate = createMentionValidator(options.now ?? Date.now);
   const countStored = options.countStoredDuplicates ?? true;
+  const shares = options.sourceShare ? new SourceShares(options.sourceShare) : undefined;
+  const shareRefusal = (source: string, records: number) => {
+    const refused = shares?.refusal(source, records);
+    if (refused) options.onShareRefused?.(source);
+    return refused;
+  };
 
   return {
-    refusal: () => options.bus.refusal?.(TOPICS.mentionsRaw, 0),
+    refusal: (source) => options.bus.refusal?.(TOPICS.mentionsRaw, 0) ?? (source === undefined ? undefined : shareRefusal(source, 0)),
     async submit(items, source, receivedAt) {
       // A full queue refuses before any work (validation, the duplicate lookup, keeping rejects):
       // under overload every client retries each second, and that work for records that cannot be
       // queued kept the store too busy to drain the queue (bench soak: 0 stored for minutes).
       // The rejects of a refused request are kept when it is resent.
-      const refused = options.bus.refusal?.(TOPICS.mentionsRaw, items.reduce((n, item) => n + (item.error === undefined ? 1 : 0), 0));
+      const offered = items.reduce((n, item) => n + (item.error === undefined ? 1 : 0), 0);
+      const refused = options.bus.refusal?.(TOPICS.mentionsRaw, offered) ?? shareRefusal(source, offered);
       if (refused) throw refused;
-      const rejected: IngestRejection[] = [];
-      const rejects: RejectedRecord[] = [];
-      const records: BusRecord[] = [];
-      const keys = new Set<string>();
-      let repeated = 0;
-      for (const item of items) {
-        if (item.error !== undefined) {
-          const reject: RejectedRecord = { source, code: item.code ?? 'undecodable', reason: item.error, raw: item.raw, position: item.position };
-          rejected.push({ index: item.position, error: item.error, reject_id: rejectId(reject) });
-          rejects.push(reject);
-          continue;
-        }
-        const v = validate(item.value);
-        if (!v.ok) {
-          const ident = identityOf(item.value);
-          const reject: RejectedRecord = { source, code: v.code, reason: v.error, raw: item.raw, position: item.position, ...ident };
-          const reject_id = rejectId(reject);
-          rejected.push(ident.id === undefined ? { index: item.position, error: v.error, reject_id } : { index: item.position, id: ident.id, error: v.error, reject_id });
-          rejects.push(reject);
-          continue;
-        }
-        const key = mentionKey(v.mention);
-        if (keys.has(key)) {
-          repeated++;
-          continue;
-        }
-        keys.add(key);
-        records.push(encodeMentionRecord(v.mention, source, receivedAt));
-      }
-
-      // While the store fails, keeping the rejects waits behind the write being
-      // retried: the answer waits for them no longer than for the records (a
-      // 503 then; they are still kept once the store is back, and a resent
-      // reject is kept once).
-      const deadline = Date.now() + options.ackTimeoutMs;
-      const kept = rejects.length ? options.writer.writeRejects(rejects) : undefined;
-      const notConfirmed = (what: string) => {
-        const problem = options.storeProblem?.();
-        return new AckTimeoutError(
-          `${what} within ${options.ackTimeoutMs} ms${problem ? `: the store is failing (${problem})` : ''}; resending is safe (duplicates are dropped)`,
-        );
-      };
-      let result: SubmitResult;
+      // Held against the source from here (before any await) until stored or failed.
+      const hold: SourceHold = { release: shares?.hold(source, offered) ?? (() => undefined), handedToBus: false };
       try {
-        let alreadyStored = 0;
-        if (records.length) {
-          if (countStored) alreadyStored = (await options.writer.storedKeys([...keys])).size;
-          await withTimeout(options.bus.publish(TOPICS.mentionsRaw, records), options.ackTimeoutMs, () => notConfirmed('records were queued but not confirmed stored'));
-        }
-        result = { accepted: records.length + repeated, rejected, duplicates: alreadyStored + repeated, repeated };
-      } catch (error) {
-        kept?.catch(() => undefined);
-        throw error;
+        return await take(items, source, receivedAt, hold);
+      } finally {
+        if (!hold.handedToBus) hold.release();
       }
-      if (kept) await withTimeout(kept, deadline - Date.now(), () => notConfirmed('rejected records were not confirmed kept'));
-      options.onAccepted?.(result.accepted, source);
-      return result;
     },
   };
+
+  /** Validates, keeps the rejects and publishes the rest of one request the queue has room for. */
+  async function take(items: SubmitItem[], source: string, receivedAt: number, hold: SourceHold): Promise<SubmitResult> {
+    const rejected: IngestRejection[] = [];
+    const rejects: RejectedRecord[] = [];
+    const records: BusRecord[] = [];
+    const keys = new Set<string>();
+    let repeated = 0;
+    for (const item of items) {
+      if (item.error !== undefined) {
+        const reject: RejectedRecord = { source, code: item.code ?? 'undecodable', reason: item.error, raw: item.raw, position: item.position };
+        rejected.push({ index: item.position, error: item.error, reject_id: rejectId(reject) });
+        rejects.push(reject);
+        continue;
+      }
+      const v = validate(item.value);
+      if (!v.ok) {
+        const ident = identityOf(item.value);
+        const reject: RejectedRecord = { source, code: v.code, reason: v.error, raw: item.raw, position: item.position, ...ident };
+        const reject_id = rejectId(reject);
+        rejected.push(ident.id === undefined ? { index: item.position, error: v.error, reject_id } : { index: item.position, id: ident.id, error: v.error, reject_id });
+        rejects.push(reject);
+        continue;
+      }
+      const key = mentionKey(v.mention);
+      if (keys.has(key)) {
+        repeated++;
+        continue;
+      }
+      keys.add(key);
+      records.push(encodeMentionRecord(v.mention, source, receivedAt));
+    }
+
+    // While the store fails, keeping the rejects waits behind the write being
+    // retried: the answer waits for them no longer than for the records (a
+    // 503 then; they are still kept once the store is back, and a resent
+    // reject is kept once).
+    const deadline = Date.now() + options.ackTimeoutMs;
+    const kept = rejects.length ? options.writer.writeRejects(rejects) : undefined;
+    const notConfirmed = (what: string) => {
+      const problem = options.storeProblem?.();
+      return new AckTimeoutError(
+        `${what} within ${options.ackTimeoutMs} ms${problem ? `: the store is failing (${problem})` : ''}; resending is safe (duplicates are dropped)`,
+      );
+    };
+    let result: SubmitResult;
+    try {
+      let alreadyStored = 0;
+      if (records.length) {
+        if (countStored) alreadyStored = (await options.writer.storedKeys([...keys])).size;
+        const published = options.bus.publish(TOPICS.mentionsRaw, records);
+        // Held against the source until stored, also past a timed-out answer.
+        hold.handedToBus = true;
+        published.then(hold.release, hold.release);
+        await withTimeout(published, options.ackTimeoutMs, () => notConfirmed('records were queued but not confirmed stored'));
+      }
+      result = { accepted: records.length + repeated, rejected, duplicates: alreadyStored + repeated, repeated };
+    } catch (error) {
+      kept?.catch(() => undefined);
+      throw error;
+    }
+    if (kept) await withTimeout(kept, deadline - Date.now(), () => notConfirmed('rejected records were not confirmed kept'));
+    options.onAccepted?.(result.accepted, source);
+    return result;
+  }
+}
+
+/** A source's hold on the queue for one request: released when the bus settles its records, or when the request ends before publishing. */
+interface SourceHold {
+  release: () => void;
+  handedToBus: boolean;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {

@@ -46,8 +46,9 @@ export function createMentionsHandler(options: MentionsRouteOptions): RequestHan
       return send(res, 401, { error: 'missing or invalid ingest token: send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
     }
 
-    // Overloaded: refused before the body is read and parsed (parsing refused bodies was what starved the writer).
-    const refused = options.service.refusal();
+    // Overloaded, or this source holds its share of the queue: refused before the body is read and parsed
+    // (parsing refused bodies was what starved the writer).
+    const refused = options.service.refusal(source);
     if (refused) {
       req.resume();
       return send(res, 503, { error: refused.message }, { 'Retry-After': String(refused.retryAfterSeconds) });
