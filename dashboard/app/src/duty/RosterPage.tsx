@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DUTY_CHANNEL_KINDS, SHIFT_KINDS, type DutyChannelKind, type DutyNow, type Roster, type RosterImportResponse, type ShiftKind } from '@fenghuo/shared/duty';
 import type { Unit } from '@fenghuo/shared/workflow';
 import { api, ApiError, postImport } from '../api';
@@ -138,6 +138,8 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
       {p.name || p.id}
     </option>
   ));
+  /** A person's name for read-only cells (the id when the roster does not list them). */
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
 
   return (
     <div className="analyst duty-page" data-testid="roster-page">
@@ -195,19 +197,13 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
               <td>{canEdit ? <input aria-label="id" value={p.id} onChange={(e) => setPerson(i, { id: e.target.value })} /> : p.id}</td>
               <td>{canEdit ? <input aria-label={t('姓名', 'Name')} value={p.name} onChange={(e) => setPerson(i, { name: e.target.value })} /> : p.name}</td>
               <td>{canEdit ? <input aria-label={t('电话', 'Phone')} value={p.phone} onChange={(e) => setPerson(i, { phone: e.target.value })} /> : p.phone}</td>
-              <td>
-                {canEdit ? (
-                  <select aria-label={t('呼叫方式', 'Channel')} value={p.kind} onChange={(e) => setPerson(i, { kind: e.target.value as DutyChannelKind })}>
-                    {DUTY_CHANNEL_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {channelLabel(k, t)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  channelLabel(p.kind, t)
-                )}
-              </td>
+              <SelectCell editable={canEdit} label={t('呼叫方式', 'Channel')} value={p.kind} shown={channelLabel(p.kind, t)} onChange={(kind) => setPerson(i, { kind: kind as DutyChannelKind })}>
+                {DUTY_CHANNEL_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {channelLabel(k, t)}
+                  </option>
+                ))}
+              </SelectCell>
               <td>
                 {p.kind === 'in_app' ? '' : canEdit ? <input aria-label="url" value={p.kind === 'email' ? p.to : p.url} onChange={(e) => setPerson(i, p.kind === 'email' ? { to: e.target.value } : { url: e.target.value })} /> : p.kind === 'email' ? p.to : p.url}
               </td>
@@ -254,39 +250,21 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
           {shifts.map((s, i) => (
             <tr key={i} className={current?.date === s.date && current.kind === s.kind ? 'duty-today' : undefined} data-testid="roster-shift">
               <td>{canEdit ? <input type="date" aria-label={t('日期', 'Date')} value={s.date} onChange={(e) => setShift(i, { date: e.target.value })} /> : s.date}</td>
-              <td>
-                {canEdit ? (
-                  <select aria-label={t('班次', 'Shift')} value={s.kind} onChange={(e) => setShift(i, { kind: e.target.value as ShiftKind })}>
-                    {SHIFT_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {shiftLabel(k, t)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  shiftLabel(s.kind, t)
-                )}
-              </td>
-              <td>
-                {canEdit ? (
-                  <select aria-label={t('值班员', 'On duty')} value={s.on_duty} onChange={(e) => setShift(i, { on_duty: e.target.value })}>
-                    <option value="" />
-                    {personOptions}
-                  </select>
-                ) : (
-                  people.find((p) => p.id === s.on_duty)?.name ?? s.on_duty
-                )}
-              </td>
-              <td>
-                {canEdit ? (
-                  <select aria-label={t('备班', 'Backup')} value={s.backup} onChange={(e) => setShift(i, { backup: e.target.value })}>
-                    <option value="" />
-                    {personOptions}
-                  </select>
-                ) : (
-                  people.find((p) => p.id === s.backup)?.name ?? s.backup
-                )}
-              </td>
+              <SelectCell editable={canEdit} label={t('班次', 'Shift')} value={s.kind} shown={shiftLabel(s.kind, t)} onChange={(kind) => setShift(i, { kind: kind as ShiftKind })}>
+                {SHIFT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {shiftLabel(k, t)}
+                  </option>
+                ))}
+              </SelectCell>
+              <SelectCell editable={canEdit} label={t('值班员', 'On duty')} value={s.on_duty} shown={nameOf(s.on_duty)} onChange={(on_duty) => setShift(i, { on_duty })}>
+                <option value="" />
+                {personOptions}
+              </SelectCell>
+              <SelectCell editable={canEdit} label={t('备班', 'Backup')} value={s.backup} shown={nameOf(s.backup)} onChange={(backup) => setShift(i, { backup })}>
+                <option value="" />
+                {personOptions}
+              </SelectCell>
               {canEdit && (
                 <td>
                   <button type="button" onClick={() => setShifts((ss) => ss.filter((_, j) => j !== i))}>
@@ -309,5 +287,20 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** A table cell that is a select for those who may edit, and the value in words for the others. */
+function SelectCell({ editable, label, value, shown, onChange, children }: { editable: boolean; label: string; value: string; shown: ReactNode; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <td>
+      {editable ? (
+        <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </select>
+      ) : (
+        shown
+      )}
+    </td>
   );
 }

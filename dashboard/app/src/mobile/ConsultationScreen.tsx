@@ -3,7 +3,7 @@ import type { ConsultationAnalysis, ConsultationStance } from '@fenghuo/shared/c
 import { api } from '../api';
 import { formatCount, formatDateTime, formatPercent } from '../format';
 import { useI18n } from '../i18n';
-import { Link } from '../router';
+import { DetailFrame } from './DetailFrame';
 
 export const STANCE_LABELS: Record<ConsultationStance, [string, string]> = {
   support: ['支持', 'Support'],
@@ -39,24 +39,9 @@ export default function ConsultationScreen({ params }: { params: Record<string, 
   const a = analysis;
   const share = (s: ConsultationStance) => (a && a.totals.weighted > 0 ? a.stances[s] / a.totals.weighted : null);
   return (
-    <div className="m-screen">
-      <p>
-        <Link to="/m/consultations" className="m-inline-link">
-          ‹ {t('全部征求意见', 'All consultations')}
-        </Link>
-      </p>
-      {error && (
-        <p className="m-error" role="alert">
-          {error}
-        </p>
-      )}
-      {!a ? (
-        !error && <p className="m-muted">{t('加载中…', 'Loading…')}</p>
-      ) : (
+    <DetailFrame back="/m/consultations" backLabel={t('全部征求意见', 'All consultations')} error={error} title={a ? (title ?? '') : undefined}>
+      {a && (
         <>
-          <div className="m-head">
-            <h1>{title}</h1>
-          </div>
           <p className="m-muted">{t(`分析时间 ${formatDateTime(a.generated_at)}`, `Analysed ${formatDateTime(a.generated_at)}`)}</p>
           <dl className="m-kpis">
             <div>
@@ -148,6 +133,6 @@ export default function ConsultationScreen({ params }: { params: Record<string, 
           )}
         </>
       )}
-    </div>
+    </DetailFrame>
   );
 }

@@ -3,10 +3,10 @@ import type { Incident } from '@fenghuo/shared/workflow';
 import { api } from '../api';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { Link } from '../router';
 import { ACTION_LABELS, DEADLINE_STATE_LABELS, STATUS_LABELS } from '../workspace/labels';
 import { ChecklistSection } from './ChecklistSection';
 import { Countdown } from './Countdown';
+import { DetailFrame } from './DetailFrame';
 import { useSeverityLabel } from './IncidentsScreen';
 
 /** One incident on the phone: every deadline's clock, its playbook checklist, the facts, what was done. Read-only: changes are made at a desk. */
@@ -32,24 +32,9 @@ export default function IncidentScreen({ params }: { params: Record<string, stri
   }, [params.id]);
 
   return (
-    <div className="m-screen">
-      <p>
-        <Link to="/m/incidents" className="m-inline-link">
-          ‹ {t('全部事件', 'All incidents')}
-        </Link>
-      </p>
-      {error && (
-        <p className="m-error" role="alert">
-          {error}
-        </p>
-      )}
-      {!incident ? (
-        !error && <p className="m-muted">{t('加载中…', 'Loading…')}</p>
-      ) : (
+    <DetailFrame back="/m/incidents" backLabel={t('全部事件', 'All incidents')} error={error} title={incident?.title}>
+      {incident && (
         <>
-          <div className="m-head">
-            <h1>{incident.title}</h1>
-          </div>
           <p className="m-muted">
             <span className="m-badge">{severity(incident.severity)}</span> {t(...(STATUS_LABELS[incident.status] ?? [incident.status, incident.status]))} · {t('开始', 'Opened')} {formatDateTime(incident.opened_at)}
           </p>
@@ -96,6 +81,6 @@ export default function IncidentScreen({ params }: { params: Record<string, stri
           </section>
         </>
       )}
-    </div>
+    </DetailFrame>
   );
 }
