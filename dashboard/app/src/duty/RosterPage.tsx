@@ -198,11 +198,7 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
               <td>{canEdit ? <input aria-label={t('姓名', 'Name')} value={p.name} onChange={(e) => setPerson(i, { name: e.target.value })} /> : p.name}</td>
               <td>{canEdit ? <input aria-label={t('电话', 'Phone')} value={p.phone} onChange={(e) => setPerson(i, { phone: e.target.value })} /> : p.phone}</td>
               <SelectCell editable={canEdit} label={t('呼叫方式', 'Channel')} value={p.kind} shown={channelLabel(p.kind, t)} onChange={(kind) => setPerson(i, { kind: kind as DutyChannelKind })}>
-                {DUTY_CHANNEL_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {channelLabel(k, t)}
-                  </option>
-                ))}
+                {optionsOf(DUTY_CHANNEL_KINDS, (k) => channelLabel(k, t))}
               </SelectCell>
               <td>
                 {p.kind === 'in_app' ? '' : canEdit ? <input aria-label="url" value={p.kind === 'email' ? p.to : p.url} onChange={(e) => setPerson(i, p.kind === 'email' ? { to: e.target.value } : { url: e.target.value })} /> : p.kind === 'email' ? p.to : p.url}
@@ -251,11 +247,7 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
             <tr key={i} className={current?.date === s.date && current.kind === s.kind ? 'duty-today' : undefined} data-testid="roster-shift">
               <td>{canEdit ? <input type="date" aria-label={t('日期', 'Date')} value={s.date} onChange={(e) => setShift(i, { date: e.target.value })} /> : s.date}</td>
               <SelectCell editable={canEdit} label={t('班次', 'Shift')} value={s.kind} shown={shiftLabel(s.kind, t)} onChange={(kind) => setShift(i, { kind: kind as ShiftKind })}>
-                {SHIFT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {shiftLabel(k, t)}
-                  </option>
-                ))}
+                {optionsOf(SHIFT_KINDS, (k) => shiftLabel(k, t))}
               </SelectCell>
               <SelectCell editable={canEdit} label={t('值班员', 'On duty')} value={s.on_duty} shown={nameOf(s.on_duty)} onChange={(on_duty) => setShift(i, { on_duty })}>
                 <option value="" />
@@ -288,6 +280,15 @@ export default function RosterPage(_props: { params: Record<string, string> }) {
       )}
     </div>
   );
+}
+
+/** The options of a select over a fixed list of values, each in words. */
+function optionsOf<K extends string>(values: readonly K[], label: (value: K) => string): ReactNode {
+  return values.map((k) => (
+    <option key={k} value={k}>
+      {label(k)}
+    </option>
+  ));
 }
 
 /** A table cell that is a select for those who may edit, and the value in words for the others. */
